@@ -1,0 +1,231 @@
+//! Wire types: exactly what `server/openapi.yaml` documents. Field names follow the x2bee
+//! conventions (`ccnNo`, `cnslTypNo`, `goodsNo`, `ordNo`, `pageNo`, `...Dtm`, `...Yn`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pagination {
+    pub current_page: u32,
+    pub total_pages: u32,
+    pub total_elements: u64,
+    pub count_per_page: u32,
+}
+
+impl Pagination {
+    pub fn new(page_no: u32, page_size: u32, total: u64) -> Self {
+        Self {
+            current_page: page_no,
+            total_pages: total.div_ceil(u64::from(page_size.max(1))) as u32,
+            total_elements: total,
+            count_per_page: page_size,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Page<T> {
+    pub content: Vec<T>,
+    pub pagination: Pagination,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionSummary {
+    pub ccn_no: String,
+    pub cnsl_lrg_typ_no: String,
+    pub cnsl_lrg_typ_nm: String,
+    pub cnsl_typ_no: String,
+    pub cnsl_typ_nm: String,
+    pub ccn_title: String,
+    pub goods_no: Option<String>,
+    pub goods_nm: Option<String>,
+    pub ord_no: Option<String>,
+    pub ccn_stat_cd: String,
+    pub ccn_stat_nm: String,
+    pub accp_dtm: String,
+    pub ans_dtm: Option<String>,
+    pub atch_file_cnt: u32,
+    pub reply_cnt: u32,
+    /// Only on back-office lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mbr_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mbr_nm: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoodsCard {
+    pub goods_no: String,
+    pub goods_nm: String,
+    pub brand_nm: String,
+    pub itm_no: Option<String>,
+    pub itm_nm: Option<String>,
+    pub sale_prc: i64,
+    pub img_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AtchFile {
+    pub file_seq: u32,
+    pub file_nm: String,
+    pub file_size: u64,
+    pub content_type: String,
+    /// Path (from the API origin) of the authenticated download; send the same Bearer token.
+    pub file_url: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reply {
+    pub cnsl_proc_seq: u32,
+    pub ans_typ_cd: String,
+    pub ans_typ_nm: String,
+    pub ansr_nm: String,
+    pub ans_cont: String,
+    pub ans_dtm: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionDetail {
+    pub ccn_no: String,
+    pub cnsl_lrg_typ_no: String,
+    pub cnsl_lrg_typ_nm: String,
+    pub cnsl_typ_no: String,
+    pub cnsl_typ_nm: String,
+    pub ccn_title: String,
+    pub accp_cont: String,
+    pub goods: Option<GoodsCard>,
+    pub ord_no: Option<String>,
+    pub ord_dtm: Option<String>,
+    pub sms_rcv_yn: String,
+    pub email_rcv_yn: String,
+    pub ref_ccn_no: Option<String>,
+    pub ccn_stat_cd: String,
+    pub ccn_stat_nm: String,
+    pub accp_dtm: String,
+    pub mod_dtm: Option<String>,
+    pub ans_dtm: Option<String>,
+    pub atch_files: Vec<AtchFile>,
+    pub replies: Vec<Reply>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mbr_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mbr_nm: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeafType {
+    pub cnsl_typ_no: String,
+    pub cnsl_typ_nm: String,
+    pub goods_sel_mdty_yn: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LargeType {
+    pub cnsl_typ_no: String,
+    pub cnsl_typ_nm: String,
+    pub children: Vec<LeafType>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormLimits {
+    pub title_max_len: usize,
+    pub cont_max_len: usize,
+    pub max_file_cnt: usize,
+    pub max_file_size: usize,
+    pub accepted_file_types: Vec<String>,
+    pub max_period_days: i64,
+    pub max_page_size: u32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusCode {
+    pub ccn_stat_cd: String,
+    pub ccn_stat_nm: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionInit {
+    pub cnsl_types: Vec<LargeType>,
+    pub limits: FormLimits,
+    pub statuses: Vec<StatusCode>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoodsItem {
+    pub itm_no: String,
+    pub itm_nm: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Goods {
+    pub goods_no: String,
+    pub goods_nm: String,
+    pub brand_nm: String,
+    pub category_nm: String,
+    pub sale_prc: i64,
+    pub img_url: Option<String>,
+    pub items: Vec<GoodsItem>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderGoods {
+    pub ord_no: String,
+    pub ord_dtm: String,
+    pub ord_seq: u32,
+    pub goods_no: String,
+    pub goods_nm: String,
+    pub brand_nm: String,
+    pub itm_no: String,
+    pub itm_nm: String,
+    pub ord_qty: u32,
+    pub ord_amt: i64,
+    pub img_url: Option<String>,
+}
+
+/// `getGoodsList` request body (x2bee "상품검색 요청 DTO").
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoodsSearch {
+    pub search_nm: Option<String>,
+    pub page_no: Option<serde_json::Value>,
+    pub page_size: Option<serde_json::Value>,
+}
+
+/// Status payload of a 409 and of the back-office status operations.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusPayload {
+    pub ccn_no: String,
+    pub ccn_stat_cd: String,
+    pub ccn_stat_nm: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoProcRequest {
+    pub ccn_no: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoAnswerRequest {
+    pub ccn_no: Option<String>,
+    pub ans_cont: Option<String>,
+    /// `COUNSELOR` (default) or `SELLER`.
+    pub ans_typ_cd: Option<String>,
+    /// Display name shown to the customer; defaults to "상담원 <counselor name>".
+    pub ansr_nm: Option<String>,
+}

@@ -1,0 +1,154 @@
+//! The HTTP surface: routes, CORS, static files, and envelopes for everything that goes wrong.
+
+pub mod bo;
+pub mod dto;
+pub mod fo;
+pub mod form;
+
+use std::time::Duration;
+
+use axum::{
+    extract::DefaultBodyLimit,
+    http::{header, HeaderName, HeaderValue, Method, Request},
+    response::{IntoResponse, Response},
+    routing::{delete, get, post, put},
+    Router,
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    cors::{AllowOrigin, CorsLayer},
+    services::{ServeDir, ServeFile},
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+use crate::{config::CorsPolicy, error::ApiError, AppState};
+
+/// Origins on this machine (any port, http or https).
+pub fn is_loopback_origin(origin: &str) -> bool {
+    let rest = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    let Some(rest) = rest else { return false };
+    let host = match rest.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => rest,
+    };
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+fn cors(policy: &CorsPolicy) -> CorsLayer {
+    let origin = match policy {
+        CorsPolicy::Loopback => AllowOrigin::predicate(|o: &HeaderValue, _| {
+            o.to_str().map(is_loopback_origin).unwrap_or(false)
+        }),
+        CorsPolicy::List(list) => {
+            AllowOrigin::list(list.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+        }
+    };
+    CorsLayer::new()
+        .allow_origin(origin)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([HeaderName::from_static("idempotent-replayed")])
+        .allow_credentials(true)
+        .max_age(Duration::from_secs(600))
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::NotFound("요청한 API를 찾을 수 없습니다.".to_owned())
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    ApiError::Internal("handler panicked".to_owned()).into_response()
+}
+
+pub fn router(state: AppState) -> Router {
+    let cs = "/api/order/v1/customerservice";
+    let bo = "/api/bo/v1/customerservice";
+    let api = Router::new()
+        .route(&format!("{cs}/getQuestion"), get(fo::get_question))
+        .route(&format!("{cs}/getQuestionInit"), get(fo::get_question_init))
+        .route(&format!("{cs}/getQuestionDtl"), get(fo::get_question_dtl))
+        .route(&format!("{cs}/getGoodsList"), post(fo::get_goods_list))
+        .route(&format!("{cs}/questionSave"), post(fo::question_save))
+        .route(&format!("{cs}/questionMod"), put(fo::question_mod))
+        .route(&format!("{cs}/questionDel"), delete(fo::question_del))
+        .route(&format!("{cs}/getQuestionFile"), get(fo::get_question_file))
+        .route(
+            "/api/order/v1/customer/getOrderClaimGoodsList",
+            get(fo::get_order_claim_goods_list),
+        )
+        .route(&format!("{bo}/getQuestionList"), get(bo::get_question_list))
+        .route(&format!("{bo}/getQuestionDtl"), get(bo::get_question_dtl))
+        .route(&format!("{bo}/questionProc"), post(bo::question_proc))
+        .route(&format!("{bo}/questionAns"), post(bo::question_ans))
+        .route(
+            "/api/{*rest}",
+            get(api_not_found)
+                .post(api_not_found)
+                .put(api_not_found)
+                .delete(api_not_found),
+        )
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(state.config.limits.max_body_bytes()))
+        // API answers are per-member and change with every write: never cache them, unless a
+        // handler says otherwise (photo downloads are private and immutable).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state.clone());
+
+    let goods_images = ServeDir::new(state.config.goods_image_dir());
+    let mut app = api.nest_service("/images/goods", goods_images);
+    if let Some(dir) = &state.config.static_dir {
+        let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        app = app.fallback_service(spa);
+    } else {
+        app = app.fallback(api_not_found);
+    }
+    app.layer(
+        TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+            tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+        }),
+    )
+    .layer(CatchPanicLayer::custom(panic_response))
+    .layer(cors(&state.config.cors))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn loopback_origins() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://localhost:3000",
+            "https://[::1]:4443",
+            "http://localhost",
+        ] {
+            assert!(super::is_loopback_origin(ok), "{ok}");
+        }
+        for bad in [
+            "http://127.0.0.1.evil.com",
+            "http://example.com",
+            "null",
+            "http://10.0.0.1:80",
+            "file://",
+        ] {
+            assert!(!super::is_loopback_origin(bad), "{bad}");
+        }
+    }
+}

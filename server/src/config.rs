@@ -1,0 +1,95 @@
+//! Runtime configuration and the limits every client must show before the customer types.
+
+use std::path::PathBuf;
+
+use chrono::FixedOffset;
+
+/// Limits enforced by the server and published by `getQuestionInit` so the SPA can state them up front.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Maximum title length in characters (Unicode scalar values), after trimming.
+    pub title_max_chars: usize,
+    /// Maximum content length in characters, after trimming.
+    pub content_max_chars: usize,
+    /// Maximum number of photos on one inquiry (kept + new on modify).
+    pub max_photos: usize,
+    /// Maximum bytes of one photo.
+    pub max_photo_bytes: usize,
+    /// Maximum span between `startDt` and `endDt`, in days.
+    pub max_period_days: i64,
+    /// Maximum `pageSize` of every paged operation.
+    pub max_page_size: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            title_max_chars: 50,
+            content_max_chars: 2000,
+            max_photos: 5,
+            max_photo_bytes: 10 * 1024 * 1024,
+            max_period_days: 366,
+            max_page_size: 30,
+        }
+    }
+}
+
+impl Limits {
+    /// Largest request body accepted: every photo at its maximum plus room for the text fields and
+    /// multipart framing. Anything bigger is answered with 413 before it is read.
+    pub fn max_body_bytes(&self) -> usize {
+        self.max_photos * self.max_photo_bytes + 1024 * 1024
+    }
+}
+
+/// Image types accepted for photos, as sniffed from the bytes (never from the name or Content-Type).
+pub const ACCEPTED_IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif", "image/webp"];
+
+/// Which browser origins may call the API.
+#[derive(Debug, Clone, Default)]
+pub enum CorsPolicy {
+    /// `http(s)://127.0.0.1:*`, `http(s)://localhost:*` and `http(s)://[::1]:*` — the default, so that
+    /// wasm-bindgen-test pages served from another port can reach a local server.
+    #[default]
+    Loopback,
+    /// Exactly these origins (e.g. `https://shop.example.com`).
+    List(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Directory holding uploaded photos and generated goods images.
+    pub data_dir: PathBuf,
+    /// Built SPA to serve at `/` (with index.html fallback for client routes).
+    pub static_dir: Option<PathBuf>,
+    pub cors: CorsPolicy,
+    pub limits: Limits,
+    /// The storefront's time zone: period filters (`startDt`/`endDt`) are calendar dates there, and
+    /// timestamps are returned with this offset. Korea has no DST, so a fixed offset is exact.
+    pub store_offset: FixedOffset,
+}
+
+impl Config {
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            static_dir: None,
+            cors: CorsPolicy::default(),
+            limits: Limits::default(),
+            store_offset: kst(),
+        }
+    }
+
+    pub fn photo_dir(&self) -> PathBuf {
+        self.data_dir.join("photos")
+    }
+
+    pub fn goods_image_dir(&self) -> PathBuf {
+        self.data_dir.join("goods")
+    }
+}
+
+/// Korea Standard Time, UTC+09:00.
+pub fn kst() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("valid offset")
+}

@@ -1,0 +1,173 @@
+//! SQLite storage: opening, migrations and the handle request handlers use.
+//!
+//! One connection guarded by a mutex serialises every statement. That is what makes the
+//! status rules race-free (a counselor's answer and a customer's modify can never interleave
+//! inside their transactions) and it is ample for a reference server; WAL keeps readers of the
+//! file (the `sqlite3` shell, backups) from blocking it.
+
+use std::{
+    path::Path,
+    sync::{Arc, Mutex},
+};
+
+use rusqlite::Connection;
+
+use crate::error::ApiError;
+
+/// Ordered schema migrations; `PRAGMA user_version` records how many have been applied.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE member (
+    mbr_no      TEXT PRIMARY KEY,
+    mbr_nm      TEXT NOT NULL
+);
+CREATE TABLE counselor (
+    cnslr_no    TEXT PRIMARY KEY,
+    cnslr_nm    TEXT NOT NULL
+);
+-- Bearer tokens are stored as SHA-256 hex digests, never in clear.
+CREATE TABLE access_token (
+    token_hash  TEXT PRIMARY KEY,
+    role        TEXT NOT NULL CHECK (role IN ('MEMBER', 'COUNSELOR')),
+    subject_no  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE cnsl_typ (
+    cnsl_typ_no       TEXT PRIMARY KEY,
+    cnsl_typ_nm       TEXT NOT NULL,
+    upr_cnsl_typ_no   TEXT REFERENCES cnsl_typ (cnsl_typ_no),
+    sort_seq          INTEGER NOT NULL,
+    goods_sel_mdty_yn TEXT NOT NULL DEFAULT 'N' CHECK (goods_sel_mdty_yn IN ('Y', 'N')),
+    use_yn            TEXT NOT NULL DEFAULT 'Y' CHECK (use_yn IN ('Y', 'N'))
+);
+CREATE TABLE goods (
+    goods_no    TEXT PRIMARY KEY,
+    goods_nm    TEXT NOT NULL,
+    brand_nm    TEXT NOT NULL,
+    category_nm TEXT NOT NULL,
+    sale_prc    INTEGER NOT NULL,
+    img_file    TEXT
+);
+CREATE INDEX goods_nm_idx ON goods (goods_nm);
+CREATE TABLE goods_itm (
+    goods_no    TEXT NOT NULL REFERENCES goods (goods_no),
+    itm_no      TEXT NOT NULL,
+    itm_nm      TEXT NOT NULL,
+    PRIMARY KEY (goods_no, itm_no)
+);
+CREATE TABLE ord (
+    ord_no      TEXT PRIMARY KEY,
+    mbr_no      TEXT NOT NULL REFERENCES member (mbr_no),
+    ord_dtm     TEXT NOT NULL
+);
+CREATE INDEX ord_mbr_idx ON ord (mbr_no, ord_dtm DESC);
+CREATE TABLE ord_goods (
+    ord_no      TEXT NOT NULL REFERENCES ord (ord_no),
+    ord_seq     INTEGER NOT NULL,
+    goods_no    TEXT NOT NULL REFERENCES goods (goods_no),
+    itm_no      TEXT NOT NULL,
+    ord_qty     INTEGER NOT NULL,
+    ord_amt     INTEGER NOT NULL,
+    PRIMARY KEY (ord_no, ord_seq)
+);
+CREATE TABLE ccn_seq (id INTEGER PRIMARY KEY AUTOINCREMENT);
+CREATE TABLE ccn (
+    ccn_no        TEXT PRIMARY KEY,
+    mbr_no        TEXT NOT NULL REFERENCES member (mbr_no),
+    cnsl_typ_no   TEXT NOT NULL REFERENCES cnsl_typ (cnsl_typ_no),
+    ccn_title     TEXT NOT NULL,
+    accp_cont     TEXT NOT NULL,
+    goods_no      TEXT REFERENCES goods (goods_no),
+    itm_no        TEXT,
+    ord_no        TEXT REFERENCES ord (ord_no),
+    sms_rcv_yn    TEXT NOT NULL CHECK (sms_rcv_yn IN ('Y', 'N')),
+    email_rcv_yn  TEXT NOT NULL CHECK (email_rcv_yn IN ('Y', 'N')),
+    ccn_stat_cd   TEXT NOT NULL CHECK (ccn_stat_cd IN ('10', '20', '30')),
+    ref_ccn_no    TEXT,
+    accp_dtm      TEXT NOT NULL,
+    mod_dtm       TEXT,
+    ans_dtm       TEXT
+);
+CREATE INDEX ccn_mbr_idx ON ccn (mbr_no, accp_dtm DESC);
+CREATE INDEX ccn_stat_idx ON ccn (ccn_stat_cd, accp_dtm DESC);
+CREATE TABLE ccn_file (
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    file_seq      INTEGER NOT NULL,
+    file_nm       TEXT NOT NULL,
+    stored_nm     TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    file_size     INTEGER NOT NULL,
+    reg_dtm       TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, file_seq)
+);
+CREATE TABLE ccn_reply (
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    cnsl_proc_seq INTEGER NOT NULL,
+    ans_typ_cd    TEXT NOT NULL CHECK (ans_typ_cd IN ('COUNSELOR', 'SELLER')),
+    ansr_nm       TEXT NOT NULL,
+    ans_cont      TEXT NOT NULL,
+    ans_dtm       TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, cnsl_proc_seq)
+);
+CREATE TABLE idempotency (
+    mbr_no      TEXT NOT NULL,
+    idem_key    TEXT NOT NULL,
+    req_hash    TEXT NOT NULL,
+    ccn_no      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (mbr_no, idem_key)
+);
+"#];
+
+/// Opens (creating if needed) the database and applies pending migrations.
+pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+    }
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
+    let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i + 1)?;
+        tx.commit()?;
+        tracing::info!(version = i + 1, "applied migration");
+    }
+    Ok(())
+}
+
+/// Cloneable handle to the single connection. Work runs on the blocking pool.
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+impl Db {
+    pub fn new(conn: Connection) -> Self {
+        Self(Arc::new(Mutex::new(conn)))
+    }
+
+    pub async fn call<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic while holding the lock cannot leave a transaction open (rusqlite rolls back
+            // on drop), so a poisoned mutex is still safe to use.
+            let mut conn = inner.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+}

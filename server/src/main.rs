@@ -1,0 +1,111 @@
+use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
+
+use clap::Parser;
+use inquiry_server::{
+    config::{Config, CorsPolicy},
+    db, seed, Server,
+};
+
+/// Reference implementation of the inquiry-desk 1:1 inquiry API (axum + SQLite).
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// SQLite database file (created if missing; migrations applied on start).
+    #[arg(long, default_value = "./data/inquiry-desk.db")]
+    db: PathBuf,
+    /// Directory for uploaded photos and generated goods images (default: next to the database).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Fill an empty database with demo data (`demo`). A database that already has members is left alone.
+    #[arg(long, value_parser = ["demo"])]
+    seed: Option<String>,
+    /// Serve a built SPA from this directory at `/` (index.html for client routes).
+    #[arg(long = "static")]
+    static_dir: Option<PathBuf>,
+    /// Allowed CORS origin (repeatable). Default: loopback origins on any port.
+    #[arg(long = "cors-origin")]
+    cors_origins: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "inquiry_server=info,tower_http=info".into()),
+        )
+        .init();
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("inquiry-server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> Result<(), String> {
+    let data_dir = args.data_dir.clone().unwrap_or_else(|| {
+        args.db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."))
+    });
+    let mut config = Config::new(data_dir);
+    if let Some(dir) = &args.static_dir {
+        if !dir.join("index.html").is_file() {
+            return Err(format!(
+                "--static {}: no index.html there (build the SPA first)",
+                dir.display()
+            ));
+        }
+        config.static_dir = Some(dir.clone());
+    }
+    if !args.cors_origins.is_empty() {
+        config.cors = CorsPolicy::List(args.cors_origins.clone());
+    }
+    if args.seed.as_deref() == Some("demo") {
+        let mut conn =
+            db::open(&args.db).map_err(|e| format!("cannot open {}: {e}", args.db.display()))?;
+        match seed::demo(&mut conn, &config).map_err(|e| format!("seeding failed: {e}"))? {
+            seed::Outcome::Seeded(s) => tracing::info!(
+                members = s.members,
+                inquiries = s.inquiries,
+                goods = s.goods,
+                orders = s.orders,
+                "seeded demo data"
+            ),
+            seed::Outcome::AlreadySeeded => {
+                tracing::info!("database already has data; demo seed skipped")
+            }
+        }
+    }
+    let server = Server::bind(args.addr, &args.db, config).await?;
+    let addr = server.local_addr();
+    println!("inquiry-server listening on http://{addr}/");
+    if args.static_dir.is_some() {
+        println!("  SPA:        http://{addr}/");
+    }
+    println!("  API:        http://{addr}/api/order/v1/customerservice/getQuestionInit");
+    if args.seed.is_some() {
+        println!("  Demo tokens (Authorization: Bearer <token>):");
+        for (token, who) in seed::DEMO_TOKENS {
+            println!("    {token:<22} {who}");
+        }
+    }
+    server
+        .run(async {
+            let _ = tokio::signal::ctrl_c().await;
+            tracing::info!("shutting down");
+        })
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}

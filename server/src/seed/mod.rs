@@ -1,0 +1,365 @@
+//! `--seed demo`: a believable storefront — members, counselors, a type tree, 240 goods with
+//! generated images, a year of orders, and 70 inquiries per member in every status with
+//! counselor (and some seller) answers.
+//!
+//! Deterministic apart from "now": dates are relative to the moment of seeding.
+
+mod content;
+mod image;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection};
+
+use crate::{
+    auth::token_hash,
+    config::Config,
+    model::{db_time, ReplyAuthor, Status},
+    store::{self, QuestionFields, StoredFile},
+};
+use content::{
+    BRANDS, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, MEMBER_NAMES, SELLER_NAMES, TYPE_TREE,
+};
+
+/// Fixed demo credentials: `(token, who)`. Printed at start and documented in the README.
+pub const DEMO_TOKENS: &[(&str, &str)] = &[
+    ("demo-member-1", "member M0001 (customer)"),
+    ("demo-member-2", "member M0002 (customer)"),
+    ("demo-member-3", "member M0003 (customer)"),
+    ("demo-counselor", "counselor C001 (back office)"),
+];
+
+pub const DEMO_MEMBERS: usize = 3;
+pub const INQUIRIES_PER_MEMBER: usize = 70;
+pub const GOODS_COUNT: usize = 240;
+pub const ORDERS_PER_MEMBER: usize = 28;
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    pub members: usize,
+    pub goods: usize,
+    pub orders: usize,
+    pub inquiries: usize,
+}
+
+pub enum Outcome {
+    Seeded(Stats),
+    AlreadySeeded,
+}
+
+pub fn member_no(i: usize) -> String {
+    format!("M{:04}", i + 1)
+}
+
+fn counselor_no(i: usize) -> String {
+    format!("C{:03}", i + 1)
+}
+
+/// Seeds an empty database; leaves one that already has members untouched.
+pub fn demo(conn: &mut Connection, config: &Config) -> Result<Outcome, String> {
+    let members: i64 = conn
+        .query_row("SELECT COUNT(*) FROM member", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if members > 0 {
+        return Ok(Outcome::AlreadySeeded);
+    }
+    std::fs::create_dir_all(config.goods_image_dir()).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(config.photo_dir()).map_err(|e| e.to_string())?;
+    let tx = conn.transaction().map_err(|e| e.to_string())?;
+    let stats = fill(&tx, config, Utc::now()).map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())?;
+    Ok(Outcome::Seeded(stats))
+}
+
+struct GoodsRow {
+    goods_no: String,
+    goods_nm: String,
+    price: i64,
+    items: Vec<String>,
+}
+
+struct OrderLine {
+    ord_no: String,
+    ord_dtm: DateTime<Utc>,
+    goods: usize,
+    itm_no: String,
+}
+
+fn fill(
+    conn: &Connection,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Result<Stats, Box<dyn std::error::Error>> {
+    let mut rng = fastrand::Rng::with_seed(20_261_122);
+    let created = db_time(now);
+    let mut stats = Stats::default();
+
+    for (i, name) in MEMBER_NAMES.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO member (mbr_no, mbr_nm) VALUES (?1, ?2)",
+            [&member_no(i), *name],
+        )?;
+    }
+    stats.members = MEMBER_NAMES.len();
+    for (i, name) in COUNSELOR_NAMES.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES (?1, ?2)",
+            [&counselor_no(i), *name],
+        )?;
+    }
+    for (i, (token, _)) in DEMO_TOKENS.iter().enumerate() {
+        let (role, subject) = if i < DEMO_MEMBERS {
+            ("MEMBER", member_no(i))
+        } else {
+            ("COUNSELOR", counselor_no(0))
+        };
+        conn.execute(
+            "INSERT INTO access_token (token_hash, role, subject_no, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![token_hash(token), role, subject, created],
+        )?;
+    }
+
+    for (li, large) in TYPE_TREE.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq) VALUES (?1, ?2, NULL, ?3)",
+            params![large.no, large.name, li as i64 + 1],
+        )?;
+        for (ci, leaf) in large.children.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq, goods_sel_mdty_yn)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![leaf.no, leaf.name, large.no, ci as i64 + 1, if leaf.goods_required { "Y" } else { "N" }],
+            )?;
+        }
+    }
+
+    // Goods: every family with brands in turn until the catalog is full.
+    let mut goods = Vec::with_capacity(GOODS_COUNT);
+    'catalog: for round in 0.. {
+        for (bi, base) in GOODS_BASES.iter().enumerate() {
+            if goods.len() == GOODS_COUNT {
+                break 'catalog;
+            }
+            let brand = BRANDS[(bi + round * 5) % BRANDS.len()];
+            let goods_no = format!("G{:05}", goods.len() + 1);
+            let goods_nm = if round == 0 {
+                base.name.to_owned()
+            } else {
+                format!(
+                    "{} {}",
+                    base.name,
+                    ["시즌2", "프리미엄", "베이직", "라이트", "에디션"][(round - 1) % 5]
+                )
+            };
+            let step = ((base.price_max - base.price_min) / 100).max(1);
+            let price = i64::from(base.price_min + rng.u32(0..=step) * 100);
+            let img_file = format!("{goods_no}.png");
+            std::fs::write(
+                config.goods_image_dir().join(&img_file),
+                image::goods_png(base.hue, (goods.len() as u32) + round as u32),
+            )?;
+            conn.execute(
+                "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![goods_no, goods_nm, brand, base.category, price, img_file],
+            )?;
+            let mut items = Vec::new();
+            for (oi, opt) in base.options.iter().enumerate() {
+                let itm_no = format!("{:03}", oi + 1);
+                conn.execute(
+                    "INSERT INTO goods_itm (goods_no, itm_no, itm_nm) VALUES (?1, ?2, ?3)",
+                    params![goods_no, itm_no, opt],
+                )?;
+                items.push(itm_no);
+            }
+            goods.push(GoodsRow {
+                goods_no,
+                goods_nm: format!("[{brand}] {goods_nm}"),
+                price,
+                items,
+            });
+        }
+    }
+    stats.goods = goods.len();
+
+    let leaves: Vec<_> = TYPE_TREE.iter().flat_map(|l| l.children.iter()).collect();
+    let mut ord_seq_no = 1_000_000u32;
+    for m in 0..MEMBER_NAMES.len() {
+        let mbr_no = member_no(m);
+        let mbr_nm = MEMBER_NAMES[m];
+        // Orders, oldest first, spread over the past year.
+        let mut lines: Vec<OrderLine> = Vec::new();
+        let mut order_times: Vec<DateTime<Utc>> = (0..ORDERS_PER_MEMBER)
+            .map(|_| now - Duration::minutes(rng.i64(60 * 24..60 * 24 * 365)))
+            .collect();
+        order_times.sort();
+        for t in order_times {
+            ord_seq_no += rng.u32(1..500);
+            let local = t.with_timezone(&config.store_offset);
+            let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
+            conn.execute(
+                "INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)",
+                params![ord_no, mbr_no, db_time(t)],
+            )?;
+            for seq in 1..=rng.usize(1..=3) {
+                let gi = rng.usize(..goods.len());
+                let itm_no = goods[gi].items[rng.usize(..goods[gi].items.len())].clone();
+                let qty = rng.i64(1..=2);
+                conn.execute(
+                    "INSERT INTO ord_goods (ord_no, ord_seq, goods_no, itm_no, ord_qty, ord_amt)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        ord_no,
+                        seq as i64,
+                        goods[gi].goods_no,
+                        itm_no,
+                        qty,
+                        goods[gi].price * qty
+                    ],
+                )?;
+                lines.push(OrderLine {
+                    ord_no: ord_no.clone(),
+                    ord_dtm: t,
+                    goods: gi,
+                    itm_no,
+                });
+            }
+            stats.orders += 1;
+        }
+
+        // Inquiries: denser in recent weeks, as real inboxes are. Index 0 is the newest.
+        let mut inquiries: Vec<(DateTime<Utc>, Status)> = (0..INQUIRIES_PER_MEMBER)
+            .map(|i| {
+                let x = i as f64 / INQUIRIES_PER_MEMBER as f64;
+                let minutes = (x.powf(1.4) * 360.0 * 24.0 * 60.0) as i64 + rng.i64(30..600);
+                let status = match i {
+                    0..=9 => Status::Received,
+                    10..=15 => Status::InProgress,
+                    _ => Status::Answered,
+                };
+                (now - Duration::minutes(minutes), status)
+            })
+            .collect();
+        inquiries.sort_by_key(|(t, _)| *t);
+        for (accp, status) in inquiries {
+            let leaf = leaves[rng.usize(..leaves.len())];
+            let sample = &leaf.samples[rng.usize(..leaf.samples.len())];
+            let uses_goods = sample.title.contains("{goods}") || sample.content.contains("{goods}");
+            let with_goods = leaf.goods_required || uses_goods || rng.u8(..10) < 3;
+            let line = if with_goods {
+                let before: Vec<&OrderLine> = lines.iter().filter(|l| l.ord_dtm < accp).collect();
+                if before.is_empty() {
+                    None
+                } else {
+                    Some(before[before.len() - 1 - rng.usize(..before.len().min(4))])
+                }
+            } else {
+                None
+            };
+            let (goods_nm, ord_no) = match line {
+                Some(l) => (goods[l.goods].goods_nm.as_str(), l.ord_no.as_str()),
+                None => ("주문하신 상품", ""),
+            };
+            let fill_text = |s: &str| {
+                s.replace("{goods}", goods_nm)
+                    .replace(
+                        "{ordNo}",
+                        if ord_no.is_empty() {
+                            "확인 중인 주문"
+                        } else {
+                            ord_no
+                        },
+                    )
+                    .replace("{mall}", MALL_NAME)
+                    .replace("{name}", mbr_nm)
+            };
+            if line.is_none() && (leaf.goods_required || uses_goods) {
+                continue; // no order before this date to attach: skip rather than write nonsense
+            }
+            let fields = QuestionFields {
+                cnsl_typ_no: leaf.no.to_owned(),
+                ccn_title: fill_text(sample.title).chars().take(50).collect(),
+                accp_cont: fill_text(sample.content),
+                goods_no: line.map(|l| goods[l.goods].goods_no.clone()),
+                itm_no: line.map(|l| l.itm_no.clone()),
+                ord_no: line.map(|l| l.ord_no.clone()),
+                sms_rcv_yn: rng.bool(),
+                email_rcv_yn: rng.u8(..10) < 3,
+                ref_ccn_no: None,
+            };
+            let local_date = accp.with_timezone(&config.store_offset).date_naive();
+            let ccn_no = store::next_ccn_no(conn, local_date)?;
+            store::insert_question(conn, &ccn_no, &mbr_no, &fields, status, &db_time(accp))?;
+            stats.inquiries += 1;
+
+            if line.is_some() && rng.u8(..10) < 3 {
+                for seq in 1..=rng.u32(1..=2) {
+                    let stored_nm = format!("{}.png", uuid::Uuid::new_v4().simple());
+                    let bytes = image::photo_png(rng.u16(0..360), rng.u32(..1000));
+                    std::fs::write(config.photo_dir().join(&stored_nm), &bytes)?;
+                    let file = StoredFile {
+                        file_seq: seq,
+                        file_nm: format!("IMG_{}_{seq}.png", accp.format("%Y%m%d")),
+                        stored_nm,
+                        content_type: "image/png".to_owned(),
+                        file_size: bytes.len() as u64,
+                    };
+                    store::insert_file(conn, &ccn_no, seq, &file, &db_time(accp))?;
+                }
+            }
+
+            if status == Status::Answered {
+                let answered = accp + Duration::minutes(rng.i64(90..60 * 40));
+                let counselor = COUNSELOR_NAMES[rng.usize(..COUNSELOR_NAMES.len())];
+                store::append_reply(
+                    conn,
+                    &ccn_no,
+                    ReplyAuthor::Counselor,
+                    counselor,
+                    &fill_text(sample.answer),
+                    &db_time(answered),
+                )?;
+                let mut last = answered;
+                if let (Some(reply), Some(_)) = (sample.seller_reply, line) {
+                    last = answered + Duration::minutes(rng.i64(30..60 * 20));
+                    store::append_reply(
+                        conn,
+                        &ccn_no,
+                        ReplyAuthor::Seller,
+                        SELLER_NAMES[rng.usize(..SELLER_NAMES.len())],
+                        &fill_text(reply),
+                        &db_time(last.min(now)),
+                    )?;
+                }
+                store::set_status(
+                    conn,
+                    &ccn_no,
+                    Status::Answered,
+                    Some(&db_time(last.min(now))),
+                )?;
+            }
+        }
+    }
+    Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_is_rich_enough_for_a_believable_demo() {
+        assert_eq!(TYPE_TREE.len(), 6);
+        assert!(TYPE_TREE.iter().all(|l| l.children.len() >= 2));
+        assert!(TYPE_TREE
+            .iter()
+            .flat_map(|l| l.children)
+            .all(|c| c.samples.len() >= 3));
+        assert!(TYPE_TREE
+            .iter()
+            .flat_map(|l| l.children)
+            .any(|c| c.goods_required));
+        assert!(GOODS_BASES.len() >= 40);
+        assert!(MEMBER_NAMES.len() >= DEMO_MEMBERS);
+        assert!(DEMO_TOKENS.len() == DEMO_MEMBERS + 1);
+    }
+}

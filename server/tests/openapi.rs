@@ -1,0 +1,249 @@
+//! `server/openapi.yaml` is the contract: every operation's live responses (success and error)
+//! must validate against the schema the spec names for them, and every documented path exists.
+
+mod common;
+
+use common::*;
+use reqwest::{multipart::Form, Method, StatusCode};
+use serde_json::{json, Value};
+
+fn spec() -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml"))
+        .expect("openapi.yaml");
+    serde_norway::from_str(&text).expect("openapi.yaml is YAML")
+}
+
+struct Contract {
+    components: Value,
+}
+
+impl Contract {
+    fn check(&self, schema: &str, body: &Value, what: &str) {
+        let root = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$ref": format!("#/components/schemas/{schema}"),
+            "components": self.components,
+        });
+        let validator =
+            jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("schema {schema}: {e}"));
+        let errors: Vec<String> = validator
+            .iter_errors(body)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{what}: response does not match {schema}:\n{}\n{body:#}",
+            errors.join("\n")
+        );
+    }
+
+    /// Checks a response against `<op>Response` (2xx) or `ErrorResponse`.
+    fn response(&self, op: &str, status: StatusCode, body: &Value) {
+        let schema = if status.is_success() {
+            format!("{op}Response")
+        } else {
+            "ErrorResponse".to_owned()
+        };
+        self.check(&schema, body, &format!("{op} {status}"));
+    }
+}
+
+#[tokio::test]
+async fn live_responses_conform_to_the_spec() {
+    let spec = spec();
+    assert_eq!(spec["openapi"], "3.1.0");
+    let c = Contract {
+        components: spec["components"].clone(),
+    };
+    let s = start().await;
+    let year = {
+        let end = chrono::Utc::now().date_naive();
+        format!("startDt={}&endDt={end}", end - chrono::Duration::days(300))
+    };
+
+    let (st, b) = s.get_json(&format!("{CS}/getQuestionInit"), MEMBER1).await;
+    c.response("getQuestionInit", st, &b);
+    for q in [
+        format!("{year}&pageSize=30"),
+        format!("{year}&ccnStatCd=30"),
+        "pageSize=99".into(),
+        "startDt=x&endDt=y".into(),
+    ] {
+        let (st, b) = s.get_json(&format!("{CS}/getQuestion?{q}"), MEMBER1).await;
+        c.response("getQuestion", st, &b);
+    }
+    // Details in every status, with and without goods, photos and replies.
+    for code in ["10", "20", "30"] {
+        let (_, list) = s
+            .get_json(
+                &format!("{CS}/getQuestion?{year}&ccnStatCd={code}&pageSize=30"),
+                MEMBER1,
+            )
+            .await;
+        for row in list["payload"]["content"].as_array().unwrap() {
+            let (st, b) = s.detail(MEMBER1, row["ccnNo"].as_str().unwrap()).await;
+            c.response("getQuestionDtl", st, &b);
+        }
+    }
+    let (st, b) = s.detail(MEMBER2, "20260101000001").await;
+    c.response("getQuestionDtl", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{CS}/getQuestion"), "wrong-token")
+        .await;
+    c.response("getQuestion", st, &b);
+    let (st, b) = s.get_json(&format!("{CS}/getQuestion"), COUNSELOR).await;
+    c.response("getQuestion", st, &b);
+
+    for body in [
+        json!({"searchNm": "", "pageSize": 30}),
+        json!({"searchNm": "니트"}),
+        json!({"pageSize": 99}),
+    ] {
+        let (st, b) = s
+            .post_json(&format!("{CS}/getGoodsList"), MEMBER1, body)
+            .await;
+        c.response("getGoodsList", st, &b);
+    }
+    let (st, b) = s
+        .get_json(
+            "/api/order/v1/customer/getOrderClaimGoodsList?pageSize=30",
+            MEMBER1,
+        )
+        .await;
+    c.response("getOrderClaimGoodsList", st, &b);
+
+    let typ = s.leaf_type(false).await;
+    let form = base_form(&typ, "계약 확인", "내용").part(
+        "atchFiles",
+        file_part("a.png", png_bytes(4, 4), "image/png"),
+    );
+    let (st, b) = s.save(MEMBER1, form).await;
+    assert_eq!(st, StatusCode::CREATED);
+    c.response("questionSave", st, &b);
+    let ccn = b["payload"].as_str().unwrap().to_owned();
+    let (st, b) = s.save(MEMBER1, base_form("9999", "", "")).await;
+    c.response("questionSave", st, &b);
+    let replay = || {
+        s.req(Method::POST, &format!("{CS}/questionSave"), Some(MEMBER1))
+            .header("Idempotency-Key", "k1")
+            .multipart(base_form(&typ, "재시도", "내용"))
+            .send()
+    };
+    for _ in 0..2 {
+        let (st, b) = read(replay().await.unwrap()).await;
+        c.response("questionSave", st, &b);
+    }
+    let (st, b) = s
+        .modify(
+            MEMBER1,
+            base_form(&typ, "수정", "수정 내용")
+                .text("ccnNo", ccn.clone())
+                .text("keepFileSeq", "1"),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    c.response("questionMod", st, &b);
+    let answered = s.any_with_status(MEMBER1, "30").await;
+    let (st, b) = s
+        .modify(
+            MEMBER1,
+            base_form(&typ, "수정", "수정 내용").text("ccnNo", answered.clone()),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT);
+    c.response("questionMod", st, &b);
+    let (st, b) = read(
+        s.req(Method::PUT, &format!("{CS}/questionMod"), Some(MEMBER1))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    c.response("questionMod", st, &b);
+
+    let (st, b) = s
+        .get_json(
+            &format!("{BO}/getQuestionList?ccnStatCd=10&pageSize=30"),
+            COUNSELOR,
+        )
+        .await;
+    c.response("boGetQuestionList", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionDtl?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    c.response("boGetQuestionDtl", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionProc"),
+            COUNSELOR,
+            json!({"ccnNo": ccn}),
+        )
+        .await;
+    c.response("boQuestionProc", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionAns"),
+            COUNSELOR,
+            json!({"ccnNo": ccn, "ansCont": "답변드립니다."}),
+        )
+        .await;
+    c.response("boQuestionAns", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionProc"),
+            COUNSELOR,
+            json!({"ccnNo": ccn}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT);
+    c.response("boQuestionProc", st, &b);
+    let (st, b) = s.get_json(&format!("{BO}/getQuestionList"), MEMBER1).await;
+    c.response("boGetQuestionList", st, &b);
+
+    let (st, b) = s.delete(MEMBER1, &ccn).await;
+    c.response("questionDel", st, &b);
+    let received = s.any_with_status(MEMBER1, "10").await;
+    let (st, b) = s.delete(MEMBER1, &received).await;
+    assert_eq!(st, StatusCode::OK);
+    c.response("questionDel", st, &b);
+
+    let (st, b) = read(
+        s.req(Method::PATCH, &format!("{CS}/getQuestion"), Some(MEMBER1))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::METHOD_NOT_ALLOWED);
+    c.check("ErrorResponse", &b, "405");
+    let (st, b) = s.save(MEMBER1, Form::new().text("x", "y")).await;
+    c.response("questionSave", st, &b);
+}
+
+#[tokio::test]
+async fn every_documented_operation_is_routed() {
+    let spec = spec();
+    let s = start().await;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let Ok(m) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
+            if !["GET", "POST", "PUT", "DELETE"].contains(&m.as_str()) {
+                continue;
+            }
+            let url = path.replace("{file}", "G00001.png");
+            let resp = s.req(m.clone(), &url, Some(MEMBER1)).send().await.unwrap();
+            let status = resp.status();
+            let text = resp.text().await.unwrap();
+            let unrouted =
+                status == StatusCode::NOT_FOUND && text.contains("요청한 API를 찾을 수 없습니다");
+            assert!(
+                !unrouted && status != StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}: {status} {text}"
+            );
+        }
+    }
+}

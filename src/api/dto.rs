@@ -1,0 +1,226 @@
+//! Wire types (exactly `server/openapi.yaml`) and their conversion into the SPA's own types.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use crate::domain::Status;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Envelope<T> {
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub payload: Option<T>,
+    #[serde(default)]
+    pub errors: Vec<WireFieldError>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct WireFieldError {
+    pub field: String,
+    #[serde(default)]
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct WireStatusPayload {
+    pub ccn_stat_cd: String,
+}
+
+pub(super) fn status_from_code(code: &str) -> Option<Status> {
+    match code {
+        "10" => Some(Status::Received),
+        "20" => Some(Status::InProgress),
+        "30" => Some(Status::Answered),
+        _ => None,
+    }
+}
+
+pub(super) fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Received => "10",
+        Status::InProgress => "20",
+        Status::Answered => "30",
+    }
+}
+
+fn de_status<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+    let code = String::deserialize(d)?;
+    status_from_code(&code)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown status code {code}")))
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InquirySummary {
+    #[serde(rename = "ccnNo")]
+    pub id: String,
+    #[serde(rename = "cnslLrgTypNm")]
+    pub type_group: String,
+    #[serde(rename = "cnslTypNm")]
+    pub type_name: String,
+    #[serde(rename = "ccnTitle")]
+    pub title: String,
+    #[serde(rename = "goodsNm")]
+    pub goods_name: Option<String>,
+    #[serde(rename = "ordNo")]
+    pub order_no: Option<String>,
+    #[serde(rename = "ccnStatCd", deserialize_with = "de_status")]
+    pub status: Status,
+    #[serde(rename = "accpDtm")]
+    pub created_at: DateTime<FixedOffset>,
+    #[serde(rename = "ansDtm")]
+    pub answered_at: Option<DateTime<FixedOffset>>,
+    #[serde(rename = "atchFileCnt")]
+    pub photo_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct WirePagination {
+    pub current_page: u32,
+    pub total_pages: u32,
+    pub total_elements: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct WirePage<T> {
+    pub content: Vec<T>,
+    pub pagination: WirePagination,
+}
+
+/// One page of inquiries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InquiryPage {
+    pub items: Vec<InquirySummary>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u64,
+}
+
+impl From<WirePage<InquirySummary>> for InquiryPage {
+    fn from(p: WirePage<InquirySummary>) -> Self {
+        Self {
+            items: p.content,
+            page: p.pagination.current_page,
+            total_pages: p.pagination.total_pages,
+            total: p.pagination.total_elements,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Goods {
+    #[serde(rename = "goodsNo")]
+    pub id: String,
+    #[serde(rename = "goodsNm")]
+    pub name: String,
+    #[serde(rename = "brandNm")]
+    pub brand: String,
+    #[serde(rename = "itmNm")]
+    pub option: Option<String>,
+    #[serde(rename = "salePrc")]
+    pub price: i64,
+    /// Absolute URL (the client prefixes the API base).
+    #[serde(rename = "imgUrl")]
+    pub image_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Photo {
+    #[serde(rename = "fileSeq")]
+    pub seq: u32,
+    #[serde(rename = "fileNm")]
+    pub name: String,
+    #[serde(rename = "fileSize")]
+    pub size: u64,
+    /// Path of the authenticated download (fetch it with [`super::Client::photo_url`]).
+    #[serde(rename = "fileUrl")]
+    pub(super) url: String,
+}
+
+/// Who wrote a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ReplyAuthor {
+    #[serde(rename = "COUNSELOR")]
+    Counselor,
+    #[serde(rename = "SELLER")]
+    Seller,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Reply {
+    #[serde(rename = "ansTypCd")]
+    pub author: ReplyAuthor,
+    #[serde(rename = "ansrNm")]
+    pub author_name: String,
+    #[serde(rename = "ansCont")]
+    pub content: String,
+    #[serde(rename = "ansDtm")]
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Inquiry {
+    #[serde(rename = "ccnNo")]
+    pub id: String,
+    #[serde(rename = "cnslLrgTypNm")]
+    pub type_group: String,
+    #[serde(rename = "cnslTypNm")]
+    pub type_name: String,
+    #[serde(rename = "ccnTitle")]
+    pub title: String,
+    #[serde(rename = "accpCont")]
+    pub content: String,
+    pub goods: Option<Goods>,
+    #[serde(rename = "ordNo")]
+    pub order_no: Option<String>,
+    #[serde(rename = "ordDtm")]
+    pub ordered_at: Option<DateTime<FixedOffset>>,
+    #[serde(rename = "ccnStatCd", deserialize_with = "de_status")]
+    pub status: Status,
+    #[serde(rename = "accpDtm")]
+    pub created_at: DateTime<FixedOffset>,
+    #[serde(rename = "modDtm")]
+    pub modified_at: Option<DateTime<FixedOffset>>,
+    #[serde(rename = "ansDtm")]
+    pub answered_at: Option<DateTime<FixedOffset>>,
+    #[serde(rename = "smsRcvYn", deserialize_with = "de_yn")]
+    pub sms_consent: bool,
+    #[serde(rename = "atchFiles")]
+    pub photos: Vec<Photo>,
+    pub replies: Vec<Reply>,
+}
+
+fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(String::deserialize(d)? == "Y")
+}
+
+/// What the form and the list need to know up front (from `getQuestionInit`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InquiryInit {
+    pub limits: Limits,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    #[serde(rename = "titleMaxLen")]
+    pub title_max_chars: u32,
+    #[serde(rename = "contMaxLen")]
+    pub content_max_chars: u32,
+    #[serde(rename = "maxFileCnt")]
+    pub max_photos: u32,
+    #[serde(rename = "maxFileSize")]
+    pub max_photo_bytes: u64,
+    pub max_period_days: i64,
+    pub max_page_size: u32,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct WireInit {
+    pub limits: Limits,
+}

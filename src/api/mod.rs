@@ -1,0 +1,12 @@
+//! The inquiry API's wire format and calls. Nothing outside this module knows a field name,
+//! the envelope, a status code or a URL path of the API.
+
+mod client;
+mod dto;
+mod error;
+
+pub use client::{Client, ListQuery};
+pub use dto::{
+    Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, Limits, Photo, Reply, ReplyAuthor,
+};
+pub use error::{ApiError, FieldError};

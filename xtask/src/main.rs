@@ -1,0 +1,326 @@
+//! `cargo xtask <command>` — the project's two README commands and what they stand on.
+//!
+//! * `serve`   install what is missing, build the SPA (release), start inquiry-server with a
+//!             seeded database serving it, print the URL and demo tokens.
+//! * `test`    fmt check, clippy -D warnings, every native test, then the browser tests.
+//! * `install` only install the tools (idempotent).
+//! * `build`   only build the SPA release into `dist/`.
+//!
+//! Standard library only, so this builds in seconds on a fresh machine.
+
+use std::{
+    env,
+    ffi::OsStr,
+    fs,
+    path::{Path, PathBuf},
+    process::{Command, ExitCode, Stdio},
+};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132.0.0";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("install") => install(Tools::all()),
+        Some("build") => install(Tools::build()).and_then(|_| build_spa()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n\
+                 commands:\n  \
+                 serve [--addr HOST:PORT] [--fresh]   build the SPA and run it with the reference server (seeded demo DB)\n  \
+                 test                                 fmt, clippy, all native tests, browser tests\n  \
+                 install                              install missing tools (wasm target, trunk, wasm-bindgen-cli, binaryen, chromium)\n  \
+                 build                                build the SPA release into dist/"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn tools_dir() -> PathBuf {
+    root().join(".tools")
+}
+
+fn binaryen_bin() -> PathBuf {
+    tools_dir().join("binaryen/node_modules/.bin")
+}
+
+/// PATH with the project-local binaryen first (Debian's wasm-opt 108 breaks the wasm) and
+/// cargo's bin directory present.
+fn tool_path() -> String {
+    let mut parts = vec![binaryen_bin()];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        parts.push(home.join("bin"));
+    }
+    let mut path = env::join_paths(parts).unwrap().into_string().unwrap();
+    if let Ok(old) = env::var("PATH") {
+        path.push(':');
+        path.push_str(&old);
+    }
+    path
+}
+
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+fn run(c: &mut Command) -> Result {
+    let shown = format!(
+        "{} {}",
+        c.get_program().to_string_lossy(),
+        c.get_args()
+            .map(OsStr::to_string_lossy)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!("\n$ {shown}");
+    let status = c
+        .status()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+fn output(c: &mut Command) -> Option<String> {
+    let out = c.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tools
+
+#[derive(Clone, Copy)]
+struct Tools {
+    spa: bool,
+    browser: bool,
+    spec: bool,
+}
+
+impl Tools {
+    fn all() -> Self {
+        Tools {
+            spa: true,
+            browser: true,
+            spec: true,
+        }
+    }
+    fn build() -> Self {
+        Tools {
+            spa: true,
+            browser: false,
+            spec: false,
+        }
+    }
+}
+
+const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
+
+fn venv_bin(tool: &str) -> PathBuf {
+    tools_dir().join("venv/bin").join(tool)
+}
+
+/// openapi-spec-validator (PyPI) in a project-local virtualenv.
+fn ensure_spec_validator() -> Result {
+    if venv_bin("openapi-spec-validator").exists() {
+        return Ok(());
+    }
+    let python = ["/usr/bin/python3", "python3"]
+        .into_iter()
+        .find(|p| output(Command::new(p).arg("--version")).is_some())
+        .ok_or("python3 is needed to validate server/openapi.yaml (openapi-spec-validator)")?;
+    run(Command::new(python)
+        .args(["-m", "venv"])
+        .arg(tools_dir().join("venv")))?;
+    run(Command::new(venv_bin("pip")).args(["install", "--quiet", SPEC_VALIDATOR]))
+}
+
+/// The wasm-bindgen version Cargo.lock pins: wasm-bindgen-cli must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen not found in Cargo.lock".into())
+}
+
+fn version_of(program: &str, arg: &str) -> Option<String> {
+    output(cmd(program).arg(arg))
+}
+
+fn install(tools: Tools) -> Result {
+    if tools.spa {
+        let targets =
+            output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+        if !targets.lines().any(|l| l.trim() == WASM_TARGET) {
+            run(cmd("rustup").args(["target", "add", WASM_TARGET]))?;
+        }
+        if !version_of("trunk", "--version").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+            println!("installing trunk {TRUNK_VERSION} (about 11 minutes on 2 cores)");
+            run(cmd("cargo").args(["install", "trunk", "--locked", "--version", TRUNK_VERSION]))?;
+        }
+        let wb = locked_wasm_bindgen()?;
+        let have = |p: &str| {
+            version_of(p, "--version").is_some_and(|v| v.split_whitespace().any(|w| w == wb))
+        };
+        if !have("wasm-bindgen") || !have("wasm-bindgen-test-runner") {
+            println!("installing wasm-bindgen-cli {wb} (the version in Cargo.lock)");
+            // No --locked: its lockfile pins a webpki-roots release the registry mirror lacks.
+            run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb]))?;
+        }
+        let wasm_opt = binaryen_bin().join("wasm-opt");
+        let ok = output(Command::new(&wasm_opt).arg("--version"))
+            .is_some_and(|v| v.contains("version 132"));
+        if !ok {
+            let dir = tools_dir().join("binaryen");
+            fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            run(cmd("npm").current_dir(&dir).args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                &format!("binaryen@{BINARYEN_VERSION}"),
+            ]))?;
+        }
+    }
+    if tools.browser {
+        ensure_browser()?;
+    }
+    if tools.spec {
+        ensure_spec_validator()?;
+    }
+    Ok(())
+}
+
+fn ensure_browser() -> Result {
+    let present = |p: &str| Path::new(p).exists();
+    if present("/usr/bin/chromium") && present("/usr/bin/chromedriver") {
+        return Ok(());
+    }
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err("the browser tests need Chromium and ChromeDriver: run\n  \
+                    sudo apt-get install -y chromium chromium-driver\n(Debian packages; /usr/bin/chromium and /usr/bin/chromedriver)"
+            .into());
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn build_spa() -> Result {
+    run(cmd("cargo").args(["fetch"]))?;
+    run(cmd("trunk").args(["build", "--release", "--offline"]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// serve
+
+fn serve(args: &[String]) -> Result {
+    let mut addr = "127.0.0.1:8080".to_owned();
+    let mut fresh = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--addr" => addr = it.next().ok_or("--addr needs HOST:PORT")?.clone(),
+            "--fresh" => fresh = true,
+            other => return Err(format!("serve: unknown argument {other}")),
+        }
+    }
+    install(Tools::build())?;
+    build_spa()?;
+    let data = root().join("data");
+    if fresh {
+        let _ = fs::remove_dir_all(&data);
+    }
+    run(cmd("cargo").args([
+        "run",
+        "-p",
+        "inquiry-server",
+        "--",
+        "--addr",
+        &addr,
+        "--db",
+        "data/inquiry-desk.db",
+        "--seed",
+        "demo",
+        "--static",
+        "dist",
+    ]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// test
+
+fn test(args: &[String]) -> Result {
+    if let Some(a) = args.first() {
+        return Err(format!("test: unknown argument {a}"));
+    }
+    install(Tools::all())?;
+    run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "-p",
+        "inquiry-desk",
+        "--target",
+        WASM_TARGET,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new(venv_bin("openapi-spec-validator")).arg(root().join("server/openapi.yaml")))?;
+    run(cmd("cargo").args(["test", "--workspace"]))?;
+    println!("\nxtask test: all checks passed");
+    Ok(())
+}
