@@ -4,8 +4,11 @@
 //! whole document, so a storefront can embed it in its own "마이페이지".
 
 pub mod api;
+pub mod components;
 pub mod config;
 pub mod domain;
+pub mod i18n;
+pub mod pages;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -14,29 +17,34 @@ use leptos_router::{
 };
 
 pub use config::Config;
+use pages::{DetailPage, LastListQuery, ListPage, NotFound};
 
 /// The root component. Everything it renders sits under the `.inquiry-desk` root class.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
+    let client = api::Client::new(&config.api_base, config.token.clone());
+    let init = {
+        let client = client.clone();
+        LocalResource::new(move || {
+            let client = client.clone();
+            async move { client.init().await }
+        })
+    };
+    provide_context(client);
+    provide_context(init);
+    provide_context(components::Flash::new());
+    provide_context(LastListQuery(RwSignal::new(String::new())));
     let base = config.base_path.clone();
     provide_context(config);
     view! {
         <div class="inquiry-desk">
             <Router base=base>
-                <Routes fallback=|| view! { <p class="idk-empty">"페이지를 찾을 수 없습니다."</p> }>
-                    <Route path=path!("/") view=Home />
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=ListPage />
+                    <Route path=path!("/:ccnNo") view=DetailPage />
                 </Routes>
             </Router>
         </div>
-    }
-}
-
-#[component]
-fn Home() -> impl IntoView {
-    view! {
-        <section class="idk-page">
-            <h1 class="idk-title">"1:1 문의"</h1>
-        </section>
     }
 }
 

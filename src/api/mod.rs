@@ -5,7 +5,7 @@ mod client;
 mod dto;
 mod error;
 
-pub use client::{Client, ListQuery};
+pub use client::{revoke_object_url, Client, ListQuery};
 pub use dto::{
     Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, Limits, Photo, Reply, ReplyAuthor,
 };

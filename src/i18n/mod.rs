@@ -46,7 +46,8 @@ pub const CREATED_AT: &str = "등록일시";
 pub const ANSWERED_AT: &str = "답변일시";
 pub const PHOTOS: &str = "첨부 사진";
 pub const REPLIES: &str = "답변";
-pub const NO_REPLY_YET: &str = "아직 답변이 등록되지 않았습니다. 답변이 등록되면 이곳에 표시됩니다.";
+pub const NO_REPLY_YET: &str =
+    "아직 답변이 등록되지 않았습니다. 답변이 등록되면 이곳에 표시됩니다.";
 pub const DELETE_TITLE: &str = "문의를 삭제할까요?";
 pub const DELETE_BODY: &str = "삭제한 문의와 첨부 사진은 되돌릴 수 없습니다.";
 pub const DELETE_CONFIRM: &str = "삭제하기";
@@ -127,7 +128,9 @@ pub fn conflict_explained(message: &str) -> String {
 pub fn api_error(e: &ApiError) -> String {
     match e {
         ApiError::Unauthorized(_) => "로그인이 필요합니다. 다시 로그인한 뒤 이용해 주세요.".into(),
-        ApiError::Server { .. } => "일시적인 오류로 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.".into(),
+        ApiError::Server { .. } => {
+            "일시적인 오류로 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.".into()
+        }
         other => other.to_string(),
     }
 }

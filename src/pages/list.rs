@@ -1,0 +1,148 @@
+use chrono::{Local, NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+};
+
+use super::LastListQuery;
+use crate::{
+    api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery},
+    components::{
+        date, EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge,
+    },
+    domain::{filter::Search, period::today_at, ListFilter},
+    i18n,
+};
+
+pub const PAGE_SIZE: u32 = 10;
+/// Used until `getQuestionInit` has answered (the server's published maximum).
+const DEFAULT_MAX_PERIOD_DAYS: i64 = 366;
+
+/// The customer's calendar date, in their own time zone.
+pub fn customer_today() -> NaiveDate {
+    today_at(Utc::now(), *Local::now().offset())
+}
+
+fn to_query(f: &ListFilter, today: NaiveDate) -> ListQuery {
+    let (order_no, keyword) = match &f.search {
+        Search::None => (None, None),
+        Search::OrderNo(o) => (Some(o.clone()), None),
+        Search::Keyword(k) => (None, Some(k.clone())),
+    };
+    ListQuery {
+        period: f.period.resolve(today),
+        status: f.status,
+        order_no,
+        keyword,
+        page: f.page,
+        page_size: PAGE_SIZE,
+    }
+}
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let client = expect_context::<Client>();
+    let flash = expect_context::<Flash>();
+    let last = expect_context::<LastListQuery>();
+    let init = expect_context::<LocalResource<Result<InquiryInit, ApiError>>>();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| ListFilter::from_query(|k| q.get_str(k))));
+    Effect::new(move |_| last.0.set(filter.get().to_query()));
+    let today = customer_today();
+    let max_days = Signal::derive(move || {
+        init.get()
+            .and_then(|r| r.ok())
+            .map(|i| i.limits.max_period_days)
+            .unwrap_or(DEFAULT_MAX_PERIOD_DAYS)
+    });
+    let navigate = use_navigate();
+    let on_change = Callback::new(move |f: ListFilter| {
+        let q = f.to_query();
+        navigate(
+            &if q.is_empty() {
+                "/".to_owned()
+            } else {
+                format!("/?{q}")
+            },
+            Default::default(),
+        );
+    });
+    let page = LocalResource::new(move || {
+        let q = to_query(&filter.get(), today);
+        let client = client.clone();
+        async move { client.list(&q).await }
+    });
+    let (pending, set_pending) = signal(false);
+    view! {
+        <section class="idk-page idk-list-page" data-page="list">
+            <header class="idk-page-head">
+                <h1 class="idk-title">{i18n::APP_TITLE}</h1>
+                <A href="/new" attr:class="idk-button idk-button-primary">{i18n::NEW_INQUIRY}</A>
+            </header>
+            {flash.view()}
+            <FilterBar filter=filter today=today max_days=max_days on_change=on_change />
+            <div class="idk-results" aria-live="polite" aria-busy=move || pending.get().to_string()>
+                <Transition fallback=|| view! { <SkeletonRows count=PAGE_SIZE as usize /> } set_pending=set_pending>
+                    {move || Suspend::new(async move {
+                        match page.await {
+                            Ok(p) => results(p, filter, on_change).into_any(),
+                            Err(e) => view! { <ErrorPanel message=i18n::api_error(&e) on_retry=move |_| page.refetch() /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        </section>
+    }
+}
+
+fn results(
+    p: InquiryPage,
+    filter: Memo<ListFilter>,
+    on_change: Callback<ListFilter>,
+) -> impl IntoView {
+    if p.items.is_empty() {
+        return view! {
+            <EmptyState message=i18n::EMPTY_LIST>
+                <p class="idk-muted">{i18n::EMPTY_HINT}</p>
+                <A href="/new" attr:class="idk-button idk-button-primary">{i18n::NEW_INQUIRY}</A>
+            </EmptyState>
+        }
+        .into_any();
+    }
+    let total_pages = p.total_pages;
+    let current = p.page;
+    view! {
+        <p class="idk-total">{i18n::total_count(p.total)}</p>
+        <ul class="idk-rows" aria-label=i18n::LIST_CAPTION>
+            {p.items
+                .into_iter()
+                .map(|item| {
+                    let href = format!("/{}", item.id);
+                    let meta = [item.goods_name.clone(), item.order_no.as_ref().map(|o| format!("{} {o}", i18n::COL_ORDER))]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    view! {
+                        <li class="idk-row" data-ccn-no=item.id.clone() data-status=item.status.key()>
+                            <div class="idk-row-main">
+                                <span class="idk-row-type">{format!("{} > {}", item.type_group, item.type_name)}</span>
+                                <A href=href attr:class="idk-row-title">{item.title}</A>
+                                <span class="idk-row-meta">{meta}</span>
+                            </div>
+                            <div class="idk-row-side">
+                                <time class="idk-row-date" datetime=item.created_at.to_rfc3339()>{date(&item.created_at)}</time>
+                                <StatusBadge status=item.status />
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {(total_pages > 1).then(|| view! {
+            <Pager page=current total_pages=total_pages on_page=move |n: u32| on_change.run(filter.get_untracked().with_page(n)) />
+        })}
+    }
+    .into_any()
+}
