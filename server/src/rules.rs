@@ -20,7 +20,7 @@ pub fn page(
     let no = match page_no.map(str::trim).filter(|s| !s.is_empty()) {
         None => 1,
         Some(s) => match s.parse::<u32>() {
-            Ok(n) if n >= 1 && n <= 100_000 => n,
+            Ok(n) if (1..=100_000).contains(&n) => n,
             _ => {
                 errors.push(FieldError::new(
                     "pageNo",

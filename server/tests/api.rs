@@ -180,15 +180,26 @@ async fn list_filters_pages_and_orders_newest_first() {
     let (st, saved) = s
         .save(
             MEMBER1,
-            base_form(&typ, "일반 제목", &format!("내용에 {word}이 있어요 100%")),
+            base_form(
+                &typ,
+                "일반 제목",
+                &format!("내용에 {word}이 있어요 99%정품"),
+            ),
         )
         .await;
     assert_eq!(st, StatusCode::CREATED, "{saved}");
     let found = s.list(MEMBER1, &format!("searchWord={word}")).await;
     assert_eq!(found["payload"]["content"][0]["ccnNo"], saved["payload"]);
     assert_eq!(found["payload"]["pagination"]["totalElements"], 1);
+    let (st, _) = s
+        .save(MEMBER1, base_form(&typ, "정품 여부", "정품인가요?"))
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
     let percent = s
-        .list(MEMBER1, &format!("{}&searchWord=%25", year_query()))
+        .list(
+            MEMBER1,
+            &format!("{}&searchWord=%25%EC%A0%95%ED%92%88", year_query()),
+        )
         .await;
     assert_eq!(percent["payload"]["pagination"]["totalElements"], 1);
 

@@ -1,10 +1,10 @@
 //! `cargo xtask <command>` — the project's two README commands and what they stand on.
 //!
-//! * `serve`   install what is missing, build the SPA (release), start inquiry-server with a
-//!             seeded database serving it, print the URL and demo tokens.
-//! * `test`    fmt check, clippy -D warnings, every native test, then the browser tests.
-//! * `install` only install the tools (idempotent).
-//! * `build`   only build the SPA release into `dist/`.
+//! * `serve`: install what is missing, build the SPA (release), start inquiry-server with a
+//!   seeded database serving it, print the URL and demo tokens.
+//! * `test`: fmt check, clippy -D warnings, every native test, then the browser tests.
+//! * `install`: only install the tools (idempotent).
+//! * `build`: only build the SPA release into `dist/`.
 //!
 //! Standard library only, so this builds in seconds on a fresh machine.
 
@@ -227,26 +227,37 @@ fn install(tools: Tools) -> Result {
     Ok(())
 }
 
+/// Debian packages the browser tests need: the browser, its driver, and a CJK font so Korean
+/// and Chinese text renders in screenshots instead of empty boxes.
+const BROWSER_PACKAGES: &[(&str, &str)] = &[
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    (
+        "fonts-noto-cjk",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ),
+];
+
 fn ensure_browser() -> Result {
-    let present = |p: &str| Path::new(p).exists();
-    if present("/usr/bin/chromium") && present("/usr/bin/chromedriver") {
+    let missing: Vec<&str> = BROWSER_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(pkg, _)| *pkg)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err("the browser tests need Chromium and ChromeDriver: run\n  \
-                    sudo apt-get install -y chromium chromium-driver\n(Debian packages; /usr/bin/chromium and /usr/bin/chromedriver)"
-            .into());
+        return Err(format!(
+            "the browser tests need these Debian packages: run\n  sudo apt-get install -y {}",
+            missing.join(" ")
+        ));
     }
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
@@ -320,7 +331,93 @@ fn test(args: &[String]) -> Result {
         "warnings",
     ]))?;
     run(Command::new(venv_bin("openapi-spec-validator")).arg(root().join("server/openapi.yaml")))?;
+    // The release SPA, for the end-to-end tests (e2e/) that load it from the real server.
+    build_spa()?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
+    browser_tests()?;
     println!("\nxtask test: all checks passed");
     Ok(())
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// A reference server on a free loopback port with a fresh demo database; killed on drop.
+struct RunningServer {
+    child: std::process::Child,
+    url: String,
+}
+
+impl RunningServer {
+    fn start(name: &str) -> Result<Self> {
+        let dir = target_dir().join("xtask").join(name);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("no free port: {e}"))?
+            .port();
+        let log = fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
+        let child = Command::new(target_dir().join("debug/inquiry-server"))
+            .args([
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+                "--seed",
+                "demo",
+                "--db",
+            ])
+            .arg(dir.join("test.db"))
+            .stdout(log.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("cannot start inquiry-server: {e}"))?;
+        let server = RunningServer {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        for _ in 0..600 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                println!(
+                    "reference server for {name} tests: {} (log: {})",
+                    server.url,
+                    dir.join("server.log").display()
+                );
+                return Ok(server);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Err(format!(
+            "inquiry-server did not listen on {port} within 60 s; see {}",
+            dir.join("server.log").display()
+        ))
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// wasm-bindgen-test in headless Chromium against a freshly seeded reference server.
+fn browser_tests() -> Result {
+    run(cmd("cargo").args(["build", "-p", "inquiry-server"]))?;
+    let server = RunningServer::start("browser")?;
+    run(cmd("cargo")
+        .args([
+            "test",
+            "-p",
+            "inquiry-desk",
+            "--target",
+            WASM_TARGET,
+            "--test",
+            "web",
+        ])
+        .env("INQUIRY_DESK_TEST_API", &server.url)
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180"))
 }

@@ -87,15 +87,21 @@ pub async fn read(mut multipart: Multipart, limits: &Limits) -> Result<QuestionF
         })?;
         if name == "keepFileSeq" {
             form.keep_file_seq.push(value);
-        } else if form.fields.contains_key(&name) {
+            continue;
+        }
+        match form.fields.entry(name) {
             // Two values for one field is a client bug; guessing which one was meant is worse.
-            return Err(ApiError::field(
-                &name,
-                "DUPLICATE_FIELD",
-                format!("{name} 값이 두 번 이상 전송되었습니다."),
-            ));
-        } else {
-            form.fields.insert(name, value);
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let name = e.key();
+                return Err(ApiError::field(
+                    name,
+                    "DUPLICATE_FIELD",
+                    format!("{name} 값이 두 번 이상 전송되었습니다."),
+                ));
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(value);
+            }
         }
     }
     Ok(form)

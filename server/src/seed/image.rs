@@ -76,7 +76,7 @@ pub fn photo_png(hue: u16, seed: u32) -> Vec<u8> {
     for y in 0..H {
         for x in 0..W {
             let (fx, fy) = (x as f32, y as f32);
-            let band = ((fx + fy + seed as f32 * 13.0) / 40.0) as u32 % 2 == 0;
+            let band = (((fx + fy + seed as f32 * 13.0) / 40.0) as u32).is_multiple_of(2);
             let object = (fx - ox).abs() < 110.0 && (fy - 190.0).abs() < 90.0;
             let c = if object {
                 hsv(30.0, 0.45, 0.62 + ((fx + fy) as u32 % 17) as f32 / 200.0)

@@ -183,9 +183,8 @@ fn fill(
 
     let leaves: Vec<_> = TYPE_TREE.iter().flat_map(|l| l.children.iter()).collect();
     let mut ord_seq_no = 1_000_000u32;
-    for m in 0..MEMBER_NAMES.len() {
+    for (m, mbr_nm) in MEMBER_NAMES.iter().copied().enumerate() {
         let mbr_no = member_no(m);
-        let mbr_nm = MEMBER_NAMES[m];
         // Orders, oldest first, spread over the past year.
         let mut lines: Vec<OrderLine> = Vec::new();
         let mut order_times: Vec<DateTime<Utc>> = (0..ORDERS_PER_MEMBER)
@@ -314,7 +313,7 @@ fn fill(
                     conn,
                     &ccn_no,
                     ReplyAuthor::Counselor,
-                    counselor,
+                    &format!("상담원 {counselor}"),
                     &fill_text(sample.answer),
                     &db_time(answered),
                 )?;

@@ -1,0 +1,166 @@
+//! The release build of the SPA (`dist/`, as `cargo xtask serve` ships it), served by the real
+//! inquiry-server with a seeded database, loaded in headless Chromium. Catches what unit and
+//! wasm tests can't: a broken wasm-opt pass, a missing asset, index.html's mount seam, the
+//! server's SPA fallback. Also takes the README's screenshots.
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+use inquiry_server::{config::Config, db, seed, Server};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+struct Browser {
+    profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn new() -> Self {
+        assert!(
+            Path::new("/usr/bin/chromium").exists(),
+            "Chromium is needed: apt-get install chromium chromium-driver (cargo xtask test does this as root)"
+        );
+        Self {
+            profile: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, width: u32, height: u32, extra: &[String], url: &str) -> String {
+        let out = Command::new("/usr/bin/chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--lang=ko-KR",
+                "--virtual-time-budget=15000",
+                &format!("--window-size={width},{height}"),
+                &format!("--user-data-dir={}", self.profile.path().display()),
+            ])
+            .args(extra)
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The DOM after the app has loaded its data.
+    fn dom(&self, url: &str) -> String {
+        self.run(1280, 900, &["--dump-dom".to_owned()], url)
+    }
+
+    fn screenshot(&self, url: &str, file: &str, width: u32, height: u32) {
+        let path = root().join("docs/screenshots").join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&path);
+        self.run(
+            width,
+            height,
+            &[format!("--screenshot={}", path.display())],
+            url,
+        );
+        let png = std::fs::read(&path).unwrap_or_else(|_| panic!("no screenshot {file}"));
+        assert_eq!(&png[..4], b"\x89PNG");
+    }
+}
+
+async fn first_with_status(base: &str, code: &str) -> String {
+    let body: Value = reqwest::Client::new()
+        .get(format!(
+            "{base}/api/order/v1/customerservice/getQuestion?ccnStatCd={code}&pageSize=30"
+        ))
+        .bearer_auth("demo-member-1")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    body["payload"]["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| code != "30" || r["goodsNo"].is_string())
+        .expect("seeded inquiry")["ccnNo"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn release_spa_shows_list_and_detail_from_the_real_server() {
+    let dist = root().join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "dist/ is missing: build the SPA first (cargo xtask build)"
+    );
+    let data = tempfile::tempdir().unwrap();
+    let mut config = Config::new(data.path().to_path_buf());
+    config.static_dir = Some(dist);
+    let db_path = data.path().join("e2e.db");
+    seed::demo(&mut db::open(&db_path).unwrap(), &config).unwrap();
+    let server = Server::bind("127.0.0.1:0".parse().unwrap(), &db_path, config)
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.local_addr());
+    tokio::spawn(server.run(std::future::pending()));
+
+    let answered = first_with_status(&base, "30").await;
+    let received = first_with_status(&base, "10").await;
+    let b = base.clone();
+    tokio::task::spawn_blocking(move || {
+        let browser = Browser::new();
+
+        let list = browser.dom(&format!("{b}/"));
+        assert!(
+            list.contains("data-page=\"list\""),
+            "the app mounted:\n{list}"
+        );
+        assert_eq!(
+            count(&list, "class=\"idk-row\""),
+            10,
+            "a first page of seeded inquiries:\n{list}"
+        );
+        assert!(list.contains("idk-badge-received"));
+
+        // A client route loaded directly (server falls back to index.html).
+        let detail = browser.dom(&format!("{b}/{answered}"));
+        assert!(detail.contains("data-page=\"detail\""), "{detail}");
+        assert!(detail.contains("idk-reply-counselor"), "the answer thread");
+        assert!(
+            detail.contains("idk-lock-reason"),
+            "edit/delete locked with the reason"
+        );
+        assert_eq!(count(&detail, " disabled=\"\""), 2, "both actions disabled");
+
+        let open = browser.dom(&format!("{b}/{received}"));
+        assert!(open.contains("data-page=\"detail\""));
+        assert!(
+            !open.contains("idk-lock-reason"),
+            "a received inquiry is editable"
+        );
+        assert!(open.contains(&format!("href=\"/{received}/edit\"")));
+
+        browser.screenshot(&format!("{b}/?period=1y"), "list.png", 1280, 1000);
+        browser.screenshot(&format!("{b}/{answered}"), "detail.png", 1280, 1200);
+        browser.screenshot(&format!("{b}/?period=1y"), "list-360.png", 360, 900);
+    })
+    .await
+    .unwrap();
+}
