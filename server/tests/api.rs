@@ -1025,20 +1025,20 @@ async fn counselor_lists_takes_and_answers() {
         "확인 후 안내드렸습니다.\n감사합니다."
     );
     assert_eq!(p["replies"][0]["ansTypCd"], "COUNSELOR");
-    assert!(p["replies"][0]["ansrNm"]
-        .as_str()
-        .unwrap()
-        .starts_with("상담원"));
+    assert_eq!(
+        p["replies"][0]["ansrNm"], "이서연",
+        "the counselor's own name by default"
+    );
     // A seller reply appends to the thread.
     let (status, _) = s
-        .post_json(&format!("{BO}/questionAns"), COUNSELOR, json!({"ccnNo": ccn, "ansCont": "판매자 추가 안내", "ansTypCd": "SELLER", "ansrNm": "판매자 하루상회"}))
+        .post_json(&format!("{BO}/questionAns"), COUNSELOR, json!({"ccnNo": ccn, "ansCont": "판매자 추가 안내", "ansTypCd": "SELLER", "ansrNm": "하루상회"}))
         .await;
     assert_eq!(status, StatusCode::OK);
     let (_, d) = s.detail(MEMBER2, &ccn).await;
     let replies = d["payload"]["replies"].as_array().unwrap();
     assert_eq!(replies.len(), 2);
     assert_eq!(replies[1]["ansTypNm"], "판매자");
-    assert_eq!(replies[1]["ansrNm"], "판매자 하루상회");
+    assert_eq!(replies[1]["ansrNm"], "하루상회");
     // Back to 처리중 is refused; bad answers are 400; unknown is 404.
     let (status, body) = s
         .post_json(

@@ -139,7 +139,7 @@ pub async fn question_ans(
         .ansr_nm
         .map(|n| n.trim().chars().take(50).collect::<String>())
         .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| format!("상담원 {}", counselor.cnslr_nm));
+        .unwrap_or_else(|| counselor.cnslr_nm.clone());
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

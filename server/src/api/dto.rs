@@ -226,6 +226,6 @@ pub struct BoAnswerRequest {
     pub ans_cont: Option<String>,
     /// `COUNSELOR` (default) or `SELLER`.
     pub ans_typ_cd: Option<String>,
-    /// Display name shown to the customer; defaults to "상담원 <counselor name>".
+    /// Display name shown to the customer; defaults to the counselor's name.
     pub ansr_nm: Option<String>,
 }

@@ -715,12 +715,8 @@ pub static MALL_NAME: &str = "하루마켓";
 /// Demo members' display names (M0001, M0002, …).
 pub static MEMBER_NAMES: &[&str] = &["김하늘", "이서준", "박지유"];
 
-/// Counselors' names (shown to customers as "상담원 <name>").
+/// Counselors' display names (the SPA labels them 상담원).
 pub static COUNSELOR_NAMES: &[&str] = &["이서연", "최민호", "정다은", "한유진"];
 
-/// Sellers who sometimes add to a thread.
-pub static SELLER_NAMES: &[&str] = &[
-    "판매자 (주)데일리웨어",
-    "판매자 그린테이블 상회",
-    "판매자 소담리빙",
-];
+/// Sellers who sometimes add to a thread (the SPA labels them 판매자).
+pub static SELLER_NAMES: &[&str] = &["(주)데일리웨어", "그린테이블 상회", "소담리빙"];

@@ -313,7 +313,7 @@ fn fill(
                     conn,
                     &ccn_no,
                     ReplyAuthor::Counselor,
-                    &format!("상담원 {counselor}"),
+                    counselor,
                     &fill_text(sample.answer),
                     &db_time(answered),
                 )?;
