@@ -49,27 +49,59 @@ fn trap_tab(dialog: &web_sys::Element, e: &web_sys::KeyboardEvent) {
     }
 }
 
-/// Opens/closes `dialog` with `open`, remembering and restoring the opener's focus.
-fn bind_modal(
-    dialog: NodeRef<html::Dialog>,
-    open: Signal<bool>,
-    opener: Rc<RefCell<Option<web_sys::HtmlElement>>>,
-) {
-    Effect::new(move |_| {
-        let is_open = open.get();
-        let Some(d) = dialog.get() else { return };
-        if is_open && !d.open() {
-            *opener.borrow_mut() = active_element();
-            let _ = d.show_modal();
-        } else if !is_open && d.open() {
-            d.close();
-        }
-    });
-}
-
-fn restore_focus(opener: &Rc<RefCell<Option<web_sys::HtmlElement>>>) {
-    if let Some(el) = opener.borrow_mut().take() {
-        let _ = el.focus();
+/// A native modal `<dialog>` shown while `open` is true. Closing it any way (Esc, a button
+/// that calls `on_close`, the form method) calls `on_close` once and puts focus back where it was.
+#[component]
+pub fn Modal(
+    #[prop(into)] open: Signal<bool>,
+    #[prop(into)] on_close: Callback<()>,
+    class: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional, into)] labelled_by: Option<String>,
+    #[prop(optional, into)] described_by: Option<String>,
+    #[prop(optional)] label: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::new(RefCell::new(None));
+    {
+        let opener = opener.clone();
+        Effect::new(move |_| {
+            let is_open = open.get();
+            let Some(d) = dialog.get() else { return };
+            if is_open && !d.open() {
+                *opener.borrow_mut() = active_element();
+                let _ = d.show_modal();
+            } else if !is_open && d.open() {
+                d.close();
+            }
+        });
+    }
+    view! {
+        <dialog
+            node_ref=dialog
+            id=id
+            class=format!("idk-dialog {class}")
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            aria-label=label
+            on:close=move |_| {
+                // `close` is dispatched as a task: ignore a late one after a quick reopen.
+                if dialog.get().is_some_and(|d| !d.open()) {
+                    on_close.run(());
+                    if let Some(el) = opener.borrow_mut().take() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            on:keydown=move |e: ev::KeyboardEvent| {
+                if let Some(d) = dialog.get() {
+                    trap_tab(&d, &e);
+                }
+            }
+        >
+            {children()}
+        </dialog>
     }
 }
 
@@ -85,30 +117,16 @@ pub fn ConfirmDialog(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let opener = Rc::new(RefCell::new(None));
-    bind_modal(dialog, open.into(), opener.clone());
-    let (title_id, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
-    let (body_id, described_by) = (format!("{id}-body"), format!("{id}-body"));
+    let title_id = format!("{id}-title");
+    let body_id = format!("{id}-body");
     view! {
-        <dialog
-            node_ref=dialog
+        <Modal
+            open=open
+            on_close=move |_| open.set(false)
+            class="idk-confirm"
             id=id
-            class="idk-dialog"
-            aria-labelledby=labelled_by
-            aria-describedby=described_by
-            on:close=move |_| {
-                // `close` is dispatched as a task: ignore a late one after a quick reopen.
-                if dialog.get().is_some_and(|d| !d.open()) {
-                    open.set(false);
-                    restore_focus(&opener);
-                }
-            }
-            on:keydown=move |e: ev::KeyboardEvent| {
-                if let Some(d) = dialog.get() {
-                    trap_tab(&d, &e);
-                }
-            }
+            labelled_by=title_id.clone()
+            described_by=body_id.clone()
         >
             <h2 class="idk-dialog-title" id=title_id>{title}</h2>
             <p id=body_id>{body}</p>
@@ -127,38 +145,20 @@ pub fn ConfirmDialog(
                     {confirm_label}
                 </button>
             </div>
-        </dialog>
+        </Modal>
     }
 }
 
 /// A photo at full size.
 #[component]
 pub fn Lightbox(src: RwSignal<Option<String>>) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let opener = Rc::new(RefCell::new(None));
     let open = Signal::derive(move || src.with(Option::is_some));
-    bind_modal(dialog, open, opener.clone());
     view! {
-        <dialog
-            node_ref=dialog
-            class="idk-dialog idk-lightbox"
-            aria-label=i18n::PHOTOS
-            on:close=move |_| {
-                if dialog.get().is_some_and(|d| !d.open()) {
-                    src.set(None);
-                    restore_focus(&opener);
-                }
-            }
-            on:keydown=move |e: ev::KeyboardEvent| {
-                if let Some(d) = dialog.get() {
-                    trap_tab(&d, &e);
-                }
-            }
-        >
+        <Modal open=open on_close=move |_| src.set(None) class="idk-lightbox" label=i18n::PHOTOS>
             <button type="button" class="idk-button idk-lightbox-close" autofocus on:click=move |_| src.set(None)>
                 {i18n::CLOSE}
             </button>
             {move || src.get().map(|s| view! { <img class="idk-lightbox-img" src=s alt="" /> })}
-        </dialog>
+        </Modal>
     }
 }

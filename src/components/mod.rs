@@ -5,7 +5,7 @@ mod feedback;
 mod filters;
 mod inquiry;
 
-pub use dialog::{ConfirmDialog, Lightbox};
+pub use dialog::{ConfirmDialog, Lightbox, Modal};
 pub use feedback::{EmptyState, ErrorPanel, Flash, SkeletonRows};
 pub use filters::{FilterBar, Pager};
 pub use inquiry::{GoodsCard, PhotoThumb, ReplyThread, StatusBadge};
