@@ -1,6 +1,7 @@
 //! Pure rules of the product, with no browser or network in sight (tested natively).
 
 pub mod filter;
+pub mod form;
 pub mod period;
 pub mod status;
 
