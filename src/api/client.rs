@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::{
     dto::{
-        status_code, status_from_code, Envelope, Inquiry, InquiryInit, InquiryPage, InquirySummary,
-        Photo, WireInit, WirePage, WireStatusPayload,
+        status_code, status_from_code, CatalogGoods, Envelope, Inquiry, InquiryInit, InquiryPage,
+        InquirySummary, OrderedGoods, Paged, Photo, WireInit, WirePage, WireStatusPayload,
     },
     error::{ApiError, FieldError},
 };
@@ -51,6 +51,10 @@ impl Client {
         }
     }
 
+    pub(super) fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
     fn authed(&self, rb: RequestBuilder) -> RequestBuilder {
         match &self.token {
             Some(t) => rb.header("Authorization", &format!("Bearer {t}")),
@@ -65,6 +69,7 @@ impl Client {
         .await?;
         Ok(InquiryInit {
             limits: wire.limits,
+            types: wire.cnsl_types,
         })
     }
 
@@ -86,6 +91,38 @@ impl Client {
         }
         let rb = Request::get(&self.asset_url(&format!("{CS}/getQuestion"))).query(params);
         let page: WirePage<InquirySummary> = send(self.authed(rb)).await?;
+        Ok(page.into())
+    }
+
+    /// Catalogue search by name/brand (`getGoodsList`).
+    pub async fn search_goods(
+        &self,
+        text: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Paged<CatalogGoods>, ApiError> {
+        let body = serde_json::json!({ "searchNm": text, "pageNo": page, "pageSize": page_size });
+        let rb = Request::post(&self.asset_url(&format!("{CS}/getGoodsList")));
+        let rb = self.authed(rb);
+        let req = rb
+            .json(&body)
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let page: WirePage<CatalogGoods> = send_request(req).await?;
+        Ok(page.into())
+    }
+
+    /// The member's ordered goods, newest order first (`getOrderClaimGoodsList`).
+    pub async fn ordered_goods(
+        &self,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Paged<OrderedGoods>, ApiError> {
+        let rb = Request::get(&self.asset_url("/api/order/v1/customer/getOrderClaimGoodsList"))
+            .query([
+                ("pageNo", page.to_string()),
+                ("pageSize", page_size.to_string()),
+            ]);
+        let page: WirePage<OrderedGoods> = send(self.authed(rb)).await?;
         Ok(page.into())
     }
 
@@ -138,7 +175,12 @@ pub fn revoke_object_url(url: &str) {
 }
 
 async fn send<T: DeserializeOwned>(rb: RequestBuilder) -> Result<T, ApiError> {
-    let resp = rb
+    let req = rb.build().map_err(|e| ApiError::Decode(e.to_string()))?;
+    send_request(req).await
+}
+
+async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Result<T, ApiError> {
+    let resp = req
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -175,7 +217,7 @@ fn spa_field(wire: &str) -> String {
     .to_owned()
 }
 
-fn error_from(status: u16, text: &str) -> ApiError {
+pub(super) fn error_from(status: u16, text: &str) -> ApiError {
     let envelope: Option<Envelope<serde_json::Value>> = serde_json::from_str(text).ok();
     let message = envelope
         .as_ref()

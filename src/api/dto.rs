@@ -203,9 +203,94 @@ fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryInit {
     pub limits: Limits,
+    pub types: Vec<TypeGroup>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// A large inquiry type and its selectable leaves.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TypeGroup {
+    #[serde(rename = "cnslTypNo")]
+    pub no: String,
+    #[serde(rename = "cnslTypNm")]
+    pub name: String,
+    #[serde(rename = "children")]
+    pub leaves: Vec<InquiryType>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct InquiryType {
+    #[serde(rename = "cnslTypNo")]
+    pub no: String,
+    #[serde(rename = "cnslTypNm")]
+    pub name: String,
+    #[serde(rename = "goodsSelMdtyYn", deserialize_with = "de_yn")]
+    pub needs_goods: bool,
+}
+
+impl InquiryInit {
+    /// The leaf type with this number and its group.
+    pub fn find_type(&self, no: &str) -> Option<(&TypeGroup, &InquiryType)> {
+        self.types
+            .iter()
+            .find_map(|g| g.leaves.iter().find(|t| t.no == no).map(|t| (g, t)))
+    }
+}
+
+/// A catalogue product (goods search).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CatalogGoods {
+    #[serde(rename = "goodsNo")]
+    pub id: String,
+    #[serde(rename = "goodsNm")]
+    pub name: String,
+    #[serde(rename = "brandNm")]
+    pub brand: String,
+    #[serde(rename = "salePrc")]
+    pub price: i64,
+    #[serde(rename = "imgUrl")]
+    pub image_url: Option<String>,
+}
+
+/// A product from one of the member's orders.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OrderedGoods {
+    #[serde(rename = "ordNo")]
+    pub order_no: String,
+    #[serde(rename = "ordDtm")]
+    pub ordered_at: DateTime<FixedOffset>,
+    #[serde(rename = "goodsNo")]
+    pub goods_id: String,
+    #[serde(rename = "goodsNm")]
+    pub name: String,
+    #[serde(rename = "brandNm")]
+    pub brand: String,
+    #[serde(rename = "itmNo")]
+    pub option_no: String,
+    #[serde(rename = "itmNm")]
+    pub option_name: String,
+    #[serde(rename = "imgUrl")]
+    pub image_url: Option<String>,
+}
+
+/// One page of anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub page: u32,
+    pub total_pages: u32,
+}
+
+impl<T> From<WirePage<T>> for Paged<T> {
+    fn from(p: WirePage<T>) -> Self {
+        Self {
+            items: p.content,
+            page: p.pagination.current_page,
+            total_pages: p.pagination.total_pages,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
     #[serde(rename = "titleMaxLen")]
@@ -218,9 +303,25 @@ pub struct Limits {
     pub max_photo_bytes: u64,
     pub max_period_days: i64,
     pub max_page_size: u32,
+    #[serde(rename = "acceptedFileTypes")]
+    pub accepted_types: Vec<String>,
+}
+
+impl Limits {
+    pub fn form(&self) -> crate::domain::form::FormLimits {
+        crate::domain::form::FormLimits {
+            title_max_chars: self.title_max_chars as usize,
+            content_max_chars: self.content_max_chars as usize,
+            max_photos: self.max_photos as usize,
+            max_photo_bytes: self.max_photo_bytes,
+            accepted_types: self.accepted_types.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub(super) struct WireInit {
     pub limits: Limits,
+    pub cnsl_types: Vec<TypeGroup>,
 }

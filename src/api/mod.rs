@@ -4,9 +4,11 @@
 mod client;
 mod dto;
 mod error;
+mod upload;
 
 pub use client::{revoke_object_url, Client, ListQuery};
 pub use dto::{
     Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, Limits, Photo, Reply, ReplyAuthor,
 };
 pub use error::{ApiError, FieldError};
+pub use upload::{KeepPhotos, Upload};
