@@ -17,7 +17,7 @@ use leptos_router::{
 };
 
 pub use config::Config;
-use pages::{DetailPage, LastListQuery, ListPage, NotFound};
+use pages::{DetailPage, EditPage, LastListQuery, ListPage, NewPage, NotFound};
 
 /// The root component. Everything it renders sits under the `.inquiry-desk` root class.
 #[component]
@@ -41,7 +41,9 @@ pub fn App(config: Config) -> impl IntoView {
             <Router base=base>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=ListPage />
+                    <Route path=path!("/new") view=NewPage />
                     <Route path=path!("/:ccnNo") view=DetailPage />
+                    <Route path=path!("/:ccnNo/edit") view=EditPage />
                 </Routes>
             </Router>
         </div>

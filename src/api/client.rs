@@ -51,6 +51,16 @@ impl Client {
         }
     }
 
+    /// Identifies the member locally (drafts) without storing the token: FNV-1a of the token.
+    pub fn member_key(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.token.as_deref().unwrap_or("anonymous").bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
     pub(super) fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }

@@ -120,6 +120,8 @@ pub struct Goods {
     pub name: String,
     #[serde(rename = "brandNm")]
     pub brand: String,
+    #[serde(rename = "itmNo")]
+    pub option_no: Option<String>,
     #[serde(rename = "itmNm")]
     pub option: Option<String>,
     #[serde(rename = "salePrc")]
@@ -167,6 +169,8 @@ pub struct Reply {
 pub struct Inquiry {
     #[serde(rename = "ccnNo")]
     pub id: String,
+    #[serde(rename = "cnslTypNo")]
+    pub type_no: String,
     #[serde(rename = "cnslLrgTypNm")]
     pub type_group: String,
     #[serde(rename = "cnslTypNm")]

@@ -64,7 +64,14 @@ impl Flash {
 
     /// Renders the message (if any) as a polite live region, and clears it when it unmounts.
     pub fn view(self) -> impl IntoView {
-        on_cleanup(move || self.0.set(None));
+        // Clear the message this page showed when it goes away — but not one set for the next
+        // page just before navigating (e.g. "deleted" set on the detail page for the list).
+        let shown = self.0.get_untracked();
+        on_cleanup(move || {
+            if self.0.get_untracked() == shown {
+                self.0.set(None);
+            }
+        });
         move || {
             self.0.get().map(|m| {
                 view! { <p class="idk-flash" role="status">{m}</p> }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::datetime;
 use crate::{
-    api::{Goods, Reply, ReplyAuthor},
+    api::{Reply, ReplyAuthor},
     domain::{Status, Turn},
     i18n,
 };
@@ -24,15 +24,21 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 
 /// The product an inquiry is about.
 #[component]
-pub fn GoodsCard(goods: Goods, image_src: Option<String>) -> impl IntoView {
+pub fn GoodsCard(
+    brand: String,
+    name: String,
+    option: Option<String>,
+    price: Option<i64>,
+    image_src: Option<String>,
+) -> impl IntoView {
     view! {
         <div class="idk-goods">
             {image_src.map(|src| view! { <img class="idk-goods-img" src=src alt="" width="64" height="64" /> })}
             <div class="idk-goods-text">
-                <span class="idk-goods-brand">{goods.brand}</span>
-                <span class="idk-goods-name">{goods.name}</span>
-                {goods.option.map(|o| view! { <span class="idk-goods-option">{o}</span> })}
-                <span class="idk-goods-price">{i18n::price(goods.price)}</span>
+                <span class="idk-goods-brand">{brand}</span>
+                <span class="idk-goods-name">{name}</span>
+                {option.map(|o| view! { <span class="idk-goods-option">{o}</span> })}
+                {price.map(|p| view! { <span class="idk-goods-price">{i18n::price(p)}</span> })}
             </div>
         </div>
     }

@@ -147,6 +147,107 @@ pub fn price(won: i64) -> String {
     format!("{}{out}원", if won < 0 { "-" } else { "" })
 }
 
+pub const PICK_GOODS: &str = "상품 선택";
+pub const TAB_ORDERS: &str = "최근 주문 상품";
+pub const TAB_SEARCH: &str = "상품 검색";
+pub const SEARCH_GOODS: &str = "상품명 또는 브랜드로 검색";
+pub const NO_ORDERS: &str = "최근 주문한 상품이 없습니다. 상품 검색 탭에서 찾아 주세요.";
+pub const NO_GOODS_FOUND: &str = "검색 결과가 없습니다. 다른 검색어로 찾아 주세요.";
+pub const MORE: &str = "더 보기";
+pub const CHOOSE_PHOTOS: &str = "사진 선택";
+pub const DROP_PHOTOS: &str = "또는 이곳으로 사진을 끌어 놓으세요";
+pub const REMOVE: &str = "삭제";
+pub const UPLOADING: &str = "업로드 중";
+
+pub fn photo_hint(max_photos: usize, max_bytes: u64) -> String {
+    format!(
+        "JPEG, PNG, GIF, WEBP 사진을 최대 {max_photos}장, 한 장에 {}까지 첨부할 수 있습니다. 큰 사진은 자동으로 줄여서 올립니다.",
+        bytes(max_bytes)
+    )
+}
+
+pub fn bytes(n: u64) -> String {
+    if n >= 1024 * 1024 {
+        format!("{}MB", (n as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0)
+    } else {
+        format!("{}KB", (n as f64 / 1024.0).round())
+    }
+}
+
+pub fn photo_problem(name: &str, p: &crate::domain::form::PhotoProblem) -> String {
+    use crate::domain::form::PhotoProblem;
+    match p {
+        PhotoProblem::Type => format!("'{name}': JPEG, PNG, GIF, WEBP 사진만 첨부할 수 있습니다."),
+        PhotoProblem::TooLarge { max_bytes } => format!(
+            "'{name}': 사진 한 장은 {}까지 첨부할 수 있습니다.",
+            bytes(*max_bytes)
+        ),
+        PhotoProblem::TooMany { max } => {
+            format!("'{name}': 사진은 최대 {max}장까지 첨부할 수 있습니다.")
+        }
+    }
+}
+
+pub const NEW_TITLE: &str = "1:1 문의하기";
+pub const EDIT_TITLE: &str = "문의 수정";
+pub const BACK_TO_DETAIL: &str = "문의로 돌아가기";
+pub const FOLLOW_UP: &str = "추가 문의";
+pub const FOLLOW_UP_PREFIX: &str = "[추가 문의]";
+pub const CREATED: &str = "문의를 등록했습니다. 답변이 등록되면 알려 드릴게요.";
+pub const UPDATED: &str = "문의를 수정했습니다.";
+pub const SUBMIT_NETWORK: &str = "네트워크 문제로 등록하지 못했습니다. 작성한 내용은 그대로 있으니 다시 시도해 주세요. 다시 보내도 문의는 한 번만 등록됩니다.";
+pub const DRAFT_FOUND: &str = "작성 중이던 문의가 있습니다. 이어서 작성할까요?";
+pub const DRAFT_RESTORE: &str = "이어서 작성";
+pub const DRAFT_DISCARD: &str = "삭제";
+pub const FIX_THESE: &str = "입력 내용을 확인해 주세요.";
+pub const TYPE: &str = "문의 유형";
+pub const TYPE_GROUP: &str = "문의 분류";
+pub const CHOOSE_TYPE_GROUP: &str = "분류 선택";
+pub const CHOOSE_TYPE: &str = "세부 유형 선택";
+pub const GOODS_NEEDED_SHORT: &str = "상품 선택 필요";
+pub const GOODS_NEEDED: &str = "이 유형은 상품을 선택해야 합니다";
+pub const TITLE: &str = "제목";
+pub const GOODS: &str = "문의 상품";
+pub const CHANGE_GOODS: &str = "다른 상품 선택";
+pub const PII_NOTICE: &str = "전화번호, 계좌번호, 주소 같은 개인정보는 적지 말아 주세요.";
+pub const SMS_CONSENT: &str = "답변이 등록되면 SMS로 알림 받기";
+pub const CONFLICT_ANSWER: &str = "등록된 답변";
+pub const YOUR_TEXT: &str = "작성하신 내용 (복사해서 추가 문의에 쓸 수 있습니다)";
+pub const SUBMIT: &str = "문의 등록";
+pub const SAVE_CHANGES: &str = "수정 완료";
+pub const SUBMITTING: &str = "보내는 중…";
+
+pub fn counter(len: usize, max: usize) -> String {
+    format!("{len} / {max}자")
+}
+
+pub fn follow_up_of(id: &str) -> String {
+    format!("문의 {id}에 대한 추가 문의입니다.")
+}
+
+pub fn edit_conflict(message: &str) -> String {
+    format!("{message} 그 사이 상담원이 문의를 확인했습니다. 작성하신 내용은 아래에 그대로 있으니 추가 문의로 남겨 주세요.")
+}
+
+pub fn form_problem(field: crate::domain::form::Field, p: &crate::domain::form::Problem) -> String {
+    use crate::domain::form::{Field, Problem};
+    let label = match field {
+        Field::Type => TYPE,
+        Field::Title => TITLE,
+        Field::Content => CONTENT,
+        Field::Goods => GOODS,
+        Field::Photos => PHOTOS,
+    };
+    match p {
+        Problem::Required if field == Field::Type => "문의 유형을 선택해 주세요.".to_owned(),
+        Problem::Required => format!("{label}을(를) 입력해 주세요."),
+        Problem::TooLong { max, len } => {
+            format!("{label}은(는) {max}자까지 쓸 수 있습니다 (지금 {len}자).")
+        }
+        Problem::GoodsRequired => "선택한 문의 유형은 상품을 선택해야 합니다.".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

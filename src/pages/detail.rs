@@ -99,7 +99,7 @@ fn Detail(
 
     let goods = inquiry.goods.clone().map(|g| {
         let src = g.image_url.as_deref().map(|u| client.asset_url(u));
-        view! { <GoodsCard goods=g image_src=src /> }
+        view! { <GoodsCard brand=g.brand name=g.name option=g.option price=Some(g.price) image_src=src /> }
     });
     let photos = (!inquiry.photos.is_empty())
         .then(|| photo_gallery(&client, inquiry.photos.clone(), lightbox));
@@ -115,6 +115,7 @@ fn Detail(
         .into_any(),
         Err(reason) => view! {
             <div class="idk-actions">
+                <A href=format!("/new?ref={id}") attr:class="idk-button idk-button-primary">{i18n::FOLLOW_UP}</A>
                 <button type="button" class="idk-button" disabled aria-describedby="idk-lock-reason">{i18n::EDIT}</button>
                 <button type="button" class="idk-button idk-button-danger" disabled aria-describedby="idk-lock-reason">{i18n::DELETE}</button>
                 <p id="idk-lock-reason" class="idk-lock-reason">{i18n::lock_reason(reason)}</p>
@@ -126,6 +127,7 @@ fn Detail(
     view! {
         <article class="idk-page idk-detail" data-page="detail" data-ccn-no=id.clone()>
             <A href=last.href() attr:class="idk-back">{i18n::BACK_TO_LIST}</A>
+            {flash.view()}
             {move || notice.get().map(|m| view! { <p class="idk-notice" role="alert">{m}</p> })}
             <header class="idk-detail-head">
                 <StatusBadge status=inquiry.status />

@@ -1,9 +1,11 @@
 //! Pages: wire API resources and actions to components.
 
 mod detail;
+mod form;
 mod list;
 
 pub use detail::DetailPage;
+pub use form::{EditPage, NewPage};
 pub use list::ListPage;
 
 use leptos::prelude::*;

@@ -416,6 +416,8 @@ fn browser_tests() -> Result {
             WASM_TARGET,
             "--test",
             "web",
+            "--test",
+            "form",
         ])
         .env("INQUIRY_DESK_TEST_API", &server.url)
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")

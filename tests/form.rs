@@ -1,0 +1,508 @@
+//! Browser tests of the register/edit form against the reference server (see tests/web.rs for
+//! how the server is chosen).
+
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use inquiry_desk::{App, Config};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const API: &str = match option_env!("INQUIRY_DESK_TEST_API") {
+    Some(api) => api,
+    None => "http://127.0.0.1:18080",
+};
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+struct Mounted {
+    host: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+fn mount(token: &str, url: &str) -> Mounted {
+    js_sys::eval(
+        "if (!window.__idkXhr) {
+           const proto = XMLHttpRequest.prototype;
+           const send = proto.send, add = proto.addEventListener;
+           window.__idkXhr = { lose: 0 };
+           // For a request marked lost, the server gets and handles it, but the page's 'load'
+           // listeners hear an 'error' instead: the answer was lost on the way back.
+           proto.addEventListener = function (type, fn, opts) {
+             if (type === 'error') { (this.__idkErr = this.__idkErr || []).push(fn); }
+             if (type !== 'load') { return add.call(this, type, fn, opts); }
+             return add.call(this, 'load', function (e) {
+               if (this.__idkLost) { (this.__idkErr || []).forEach((f) => f.call(this, new ProgressEvent('error'))); return; }
+               return fn.call(this, e);
+             }, opts);
+           };
+           proto.send = function (body) {
+             this.__idkLost = window.__idkXhr.lose > 0;
+             if (this.__idkLost) { window.__idkXhr.lose--; }
+             return send.call(this, body);
+           };
+         }
+         window.__idkXhr.lose = 0;",
+    )
+    .unwrap();
+    if document().get_element_by_id("idk-test-styles").is_none() {
+        let style = document().create_element("style").unwrap();
+        style.set_id("idk-test-styles");
+        style.set_text_content(Some(include_str!("../style/inquiry-desk.css")));
+        document().head().unwrap().append_child(&style).unwrap();
+    }
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(url))
+        .unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let config = Config {
+        api_base: API.to_owned(),
+        base_path: String::new(),
+        token: Some(token.to_owned()),
+    };
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <App config=config.clone() /> }.into_any()
+    });
+    Mounted {
+        host,
+        _handle: handle,
+    }
+}
+
+async fn until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..500 {
+        if let Some(v) = probe() {
+            return v;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("timed out after 10 s waiting for {what}");
+}
+
+impl Mounted {
+    fn find(&self, sel: &str) -> Option<Element> {
+        self.host.query_selector(sel).unwrap()
+    }
+    fn text(&self) -> String {
+        self.host.text_content().unwrap_or_default()
+    }
+    async fn wait_for(&self, sel: &str) -> Element {
+        until(&format!("element {sel}"), || self.find(sel)).await
+    }
+    async fn wait_text(&self, needle: &str) {
+        until(&format!("text {needle:?}"), || {
+            self.text().contains(needle).then_some(())
+        })
+        .await
+    }
+    async fn click(&self, sel: &str) {
+        let el: HtmlElement = self.wait_for(sel).await.unchecked_into();
+        el.click();
+        leptos::task::tick().await;
+    }
+    async fn set_value(&self, sel: &str, value: &str, event: &str) {
+        let el = self.wait_for(sel).await;
+        js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+        el.dispatch_event(&web_sys::Event::new(event).unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+    }
+    async fn choose_type(&self, group: &str, leaf: &str) {
+        self.set_value("#idk-f-type-group", group, "change").await;
+        until("leaf types", || {
+            self.find(&format!("#idk-f-type option[value='{leaf}']"))
+        })
+        .await;
+        self.set_value("#idk-f-type", leaf, "change").await;
+    }
+}
+
+fn key(el: &Element, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&e).unwrap();
+}
+
+fn active() -> Element {
+    document().active_element().unwrap()
+}
+
+/// A real PNG (1×1) as a File, put into the photo input like a chosen file.
+fn choose_files(input: &HtmlInputElement, files: &[(&str, &[u8], &str)]) {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for (name, bytes, mime) in files {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(*bytes));
+        let opts = web_sys::FilePropertyBag::new();
+        opts.set_type(mime);
+        let file =
+            web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &opts).unwrap();
+        dt.items().add_with_file(&file).unwrap();
+    }
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+async fn api_get(token: &str, path: &str) -> serde_json::Value {
+    gloo_net::http::Request::get(&format!("{API}{path}"))
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn count_titled(token: &str, title: &str) -> u64 {
+    let today = chrono::Local::now().date_naive();
+    let body = api_get(
+        token,
+        &format!(
+            "/api/order/v1/customerservice/getQuestion?startDt={}&endDt={today}&searchWord={}",
+            today - chrono::Days::new(2),
+            js_sys::encode_uri_component(title)
+        ),
+    )
+    .await;
+    body["payload"]["pagination"]["totalElements"]
+        .as_u64()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn empty_submit_lists_errors_and_focuses_the_first_field() {
+    let app = mount("demo-member-3", "/new");
+    app.click("button[type='submit']").await;
+    let summary = app.wait_for(".idk-error-summary[role='alert']").await;
+    let text = summary.text_content().unwrap();
+    assert!(
+        text.contains("문의 유형을 선택해 주세요")
+            && text.contains("제목")
+            && text.contains("문의 내용"),
+        "{text}"
+    );
+    assert_eq!(
+        active().id(),
+        "idk-f-type-group",
+        "focus on the first invalid field"
+    );
+    let title = app.find("#idk-f-title").unwrap();
+    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(title
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("idk-e-title"));
+    assert!(!app
+        .find("#idk-e-title")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .is_empty());
+    // A goods-required type says so before submitting, and refuses without goods.
+    app.choose_type("20", "2020").await;
+    app.wait_text("이 유형은 상품을 선택해야 합니다").await;
+    app.set_value("#idk-f-title", "배송이 늦어요", "input")
+        .await;
+    app.set_value("#idk-f-content", "언제 오나요?", "input")
+        .await;
+    app.click("button[type='submit']").await;
+    until("goods error", || {
+        app.find("#idk-e-goods")
+            .and_then(|e| e.text_content())
+            .filter(|t| t.contains("상품을 선택"))
+    })
+    .await;
+    assert_eq!(active().id(), "idk-f-goods");
+    // Counters follow typing.
+    assert!(app
+        .find("#idk-c-title")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .starts_with("7 / 50"));
+}
+
+#[wasm_bindgen_test]
+async fn register_with_goods_picked_by_keyboard_and_a_photo() {
+    let app = mount("demo-member-3", "/new");
+    app.choose_type("40", "4030").await;
+    let title = format!("불량 문의 {}", js_sys::Date::now() as u64);
+    app.set_value("#idk-f-title", &title, "input").await;
+    app.set_value(
+        "#idk-f-content",
+        "박음질이 뜯어져 있어요.\n사진 첨부합니다.",
+        "input",
+    )
+    .await;
+    // The picker: focus goes in, arrow keys + Enter choose, focus returns to the trigger.
+    let trigger: HtmlElement = app.wait_for("#idk-f-goods").await.unchecked_into();
+    trigger.focus().unwrap();
+    trigger.click();
+    let dialog = until("picker open", || app.find("dialog#idk-goods-picker[open]")).await;
+    assert!(
+        dialog.contains(Some(&active())),
+        "focus moved into the dialog"
+    );
+    let list = app.wait_for("#idk-picker-list").await;
+    let first = app.find("#idk-pick-0").unwrap();
+    assert_eq!(
+        first.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    key(&list, "ArrowDown", false);
+    leptos::task::tick().await;
+    let second = app.find("#idk-pick-1").unwrap();
+    assert_eq!(
+        second.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    let chosen = second.get_attribute("data-goods-no").unwrap();
+    key(&list, "Enter", false);
+    until("picker closed", || {
+        app.find("dialog#idk-goods-picker:not([open])")
+    })
+    .await;
+    let card = app.wait_for(".idk-picked").await;
+    assert_eq!(card.get_attribute("data-goods-no").unwrap(), chosen);
+    assert_eq!(
+        active(),
+        *trigger.unchecked_ref::<Element>(),
+        "focus back on the trigger"
+    );
+    // A photo, then a refused SVG: the SVG is named, the PNG stays.
+    let input: HtmlInputElement = app.wait_for("#idk-f-photos").await.unchecked_into();
+    choose_files(&input, &[("상자.png", PNG_1X1, "image/png")]);
+    until("thumbnail", || {
+        app.find(".idk-photo-tile[data-photo='상자.png'] img")
+    })
+    .await;
+    choose_files(
+        &input,
+        &[(
+            "logo.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "image/svg+xml",
+        )],
+    );
+    app.wait_text("'logo.svg': JPEG, PNG, GIF, WEBP 사진만")
+        .await;
+    assert!(app.find(".idk-photo-tile[data-photo='상자.png']").is_some());
+    app.click("button[type='submit']").await;
+    app.wait_for("[data-page='detail']").await;
+    app.wait_text("문의를 등록했습니다").await;
+    assert!(app.text().contains(&title));
+    assert!(app.find(".idk-goods").is_some(), "the goods card");
+    until("photo thumbnail", || app.find(".idk-thumb-button img")).await;
+    assert_eq!(count_titled("demo-member-3", &title).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn search_tab_finds_goods_and_tab_keys_wrap_inside_the_dialog() {
+    let app = mount("demo-member-3", "/new");
+    app.click("#idk-f-goods").await;
+    let dialog = until("picker open", || app.find("dialog#idk-goods-picker[open]")).await;
+    app.wait_for("#idk-picker-list").await;
+    app.click("#idk-tab-search").await;
+    app.set_value("input[name='goodsSearch']", "맨투맨", "input")
+        .await;
+    until("search results", || {
+        let list = app.find("#idk-picker-list")?;
+        let text = list.text_content()?;
+        (text.contains("맨투맨") && list.query_selector_all(".idk-pick").ok()?.length() > 0)
+            .then_some(())
+    })
+    .await;
+    let items = app.host.query_selector_all(".idk-pick").unwrap();
+    for i in 0..items.length() {
+        let t = items.item(i).unwrap().text_content().unwrap();
+        assert!(t.contains("맨투맨"), "{t}");
+    }
+    // Tab from the last focusable wraps to the first, Shift+Tab from the first to the last.
+    let focusables = dialog
+        .query_selector_all("button:not([disabled]), input, [tabindex='0']")
+        .unwrap();
+    let first: HtmlElement = focusables.item(0).unwrap().unchecked_into();
+    let last: HtmlElement = focusables
+        .item(focusables.length() - 1)
+        .unwrap()
+        .unchecked_into();
+    last.focus().unwrap();
+    key(&dialog, "Tab", false);
+    assert_eq!(active(), *first.unchecked_ref::<Element>());
+    key(&dialog, "Tab", true);
+    assert_eq!(active(), *last.unchecked_ref::<Element>());
+    // Clicking an item picks it.
+    let pick: HtmlElement = app.find("#idk-pick-0").unwrap().unchecked_into();
+    let goods_no = pick.get_attribute("data-goods-no").unwrap();
+    pick.click();
+    let card = app.wait_for(".idk-picked").await;
+    assert_eq!(card.get_attribute("data-goods-no").unwrap(), goods_no);
+    // And it can be removed.
+    app.click(".idk-remove-goods").await;
+    until("goods removed", || {
+        app.find(".idk-picked").is_none().then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_survives_a_remount_and_can_be_discarded() {
+    let text = format!("임시 저장 확인 {}", js_sys::Date::now() as u64);
+    {
+        let app = mount("demo-member-2", "/new");
+        app.set_value("#idk-f-title", "임시 저장 제목", "input")
+            .await;
+        app.set_value("#idk-f-content", &text, "input").await;
+        until("autosave", || {
+            let storage = web_sys::window()?.local_storage().ok()??;
+            let len = storage.length().ok()?;
+            (0..len)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter_map(|k| storage.get_item(&k).ok().flatten())
+                .any(|v| v.contains(&text))
+                .then_some(())
+        })
+        .await;
+    }
+    let app = mount("demo-member-2", "/new");
+    app.wait_text("작성 중이던 문의가 있습니다").await;
+    app.click("[data-draft='restore']").await;
+    until("restored", || {
+        let content: web_sys::HtmlTextAreaElement = app.find("#idk-f-content")?.unchecked_into();
+        (content.value() == text).then_some(())
+    })
+    .await;
+    drop(app);
+    let app = mount("demo-member-2", "/new");
+    app.click("[data-draft='discard']").await;
+    until("offer gone", || {
+        app.find(".idk-draft-offer").is_none().then_some(())
+    })
+    .await;
+    drop(app);
+    let app = mount("demo-member-2", "/new");
+    app.wait_for("#idk-f-title").await;
+    TimeoutFuture::new(50).await;
+    assert!(
+        app.find(".idk-draft-offer").is_none(),
+        "a discarded draft is gone"
+    );
+    // Another member never sees it.
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_response_is_retried_with_the_same_key_and_creates_one_inquiry() {
+    let app = mount("demo-member-3", "/new");
+    app.choose_type("60", "6030").await;
+    let title = format!("재시도 확인 {}", js_sys::Date::now() as u64);
+    app.set_value("#idk-f-title", &title, "input").await;
+    app.set_value(
+        "#idk-f-content",
+        "응답이 사라져도 한 번만 등록되어야 합니다.",
+        "input",
+    )
+    .await;
+    js_sys::eval("window.__idkXhr.lose = 1;").unwrap();
+    app.click("button[type='submit']").await;
+    app.wait_text("네트워크 문제로 등록하지 못했습니다").await;
+    // The text is still there.
+    let content: web_sys::HtmlTextAreaElement =
+        app.find("#idk-f-content").unwrap().unchecked_into();
+    assert_eq!(
+        content.value(),
+        "응답이 사라져도 한 번만 등록되어야 합니다."
+    );
+    assert_eq!(
+        count_titled("demo-member-3", &title).await,
+        1,
+        "the server did register it"
+    );
+    app.click("button[type='submit']").await;
+    app.wait_for("[data-page='detail']").await;
+    assert_eq!(
+        count_titled("demo-member-3", &title).await,
+        1,
+        "the retry did not register it twice"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn editing_after_a_counselor_answered_is_refused_with_the_answer_and_the_text_kept() {
+    let today = chrono::Local::now().date_naive();
+    let list = api_get(
+        "demo-member-2",
+        &format!("/api/order/v1/customerservice/getQuestion?ccnStatCd=10&startDt={}&endDt={today}&pageSize=30", today - chrono::Days::new(90)),
+    )
+    .await;
+    let id = list["payload"]["content"][0]["ccnNo"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let app = mount("demo-member-2", &format!("/{id}/edit"));
+    app.wait_for("[data-page='edit']").await;
+    let content: web_sys::HtmlTextAreaElement =
+        app.wait_for("#idk-f-content").await.unchecked_into();
+    assert!(!content.value().is_empty(), "prefilled");
+    app.set_value("#idk-f-content", "수정하려던 긴 내용입니다.", "input")
+        .await;
+    // Meanwhile a counselor answers.
+    let resp =
+        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
+            .header("Authorization", "Bearer demo-counselor")
+            .json(&serde_json::json!({"ccnNo": id, "ansCont": "확인 후 답변드립니다. 감사합니다."}))
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(resp.status(), 200);
+    app.click("button[type='submit']").await;
+    app.wait_text("답변완료").await;
+    app.wait_for(".idk-conflict").await;
+    assert!(app
+        .find(".idk-conflict")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("확인 후 답변드립니다"));
+    let kept: web_sys::HtmlTextAreaElement = app.find("#idk-kept-text").unwrap().unchecked_into();
+    assert_eq!(kept.value(), "수정하려던 긴 내용입니다.");
+    let follow = app.find(".idk-conflict a").unwrap();
+    assert!(follow
+        .get_attribute("href")
+        .unwrap()
+        .ends_with(&format!("/new?ref={id}")));
+    // And the edit page itself is closed now.
+    drop(app);
+    let app = mount("demo-member-2", &format!("/{id}/edit"));
+    app.wait_for("[data-page='edit-locked']").await;
+}
