@@ -50,10 +50,34 @@ pub fn App(config: Config) -> impl IntoView {
     }
 }
 
-/// Mounts the app into `host` with `config`. Dropping the handle unmounts it.
-pub fn mount(
-    host: web_sys::HtmlElement,
-    config: Config,
-) -> leptos::mount::UnmountHandle<impl Mountable> {
-    leptos::mount::mount_to(host, move || view! { <App config=config.clone() /> })
+/// A mounted app. Dropping it (or [`AppHandle::unmount`]) removes the view and explicitly runs
+/// every cleanup of its reactive tree (timers, the router's window listeners), so a page can
+/// mount and unmount the app repeatedly.
+pub struct AppHandle {
+    owner: Owner,
+    view: Option<Box<dyn std::any::Any>>,
+}
+
+impl AppHandle {
+    pub fn unmount(self) {}
+}
+
+impl Drop for AppHandle {
+    fn drop(&mut self) {
+        self.view.take();
+        // leptos' handle only drops its owner, and whether that runs the cleanups depends on
+        // nothing else holding a reference to it; don't rely on that.
+        self.owner.cleanup();
+    }
+}
+
+/// Mounts the app into `host` with `config`.
+pub fn mount(host: web_sys::HtmlElement, config: Config) -> AppHandle {
+    let owner = Owner::new();
+    let view = owner
+        .with(|| leptos::mount::mount_to(host, move || view! { <App config=config.clone() /> }));
+    AppHandle {
+        owner,
+        view: Some(Box::new(view)),
+    }
 }

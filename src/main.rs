@@ -19,5 +19,5 @@ fn main() {
     use wasm_bindgen::JsCast;
     let host: web_sys::HtmlElement = host.unchecked_into();
     // The app lives as long as the page.
-    inquiry_desk::mount(host, config).forget();
+    std::mem::forget(inquiry_desk::mount(host, config));
 }

@@ -4,8 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use inquiry_desk::{App, Config};
-use leptos::prelude::*;
+use inquiry_desk::Config;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -23,7 +22,7 @@ fn document() -> web_sys::Document {
 
 struct Mounted {
     host: HtmlElement,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    _handle: inquiry_desk::AppHandle,
 }
 
 impl Drop for Mounted {
@@ -76,9 +75,7 @@ fn mount(token: &str, url: &str) -> Mounted {
         base_path: String::new(),
         token: Some(token.to_owned()),
     };
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <App config=config.clone() /> }.into_any()
-    });
+    let handle = inquiry_desk::mount(host.clone(), config);
     Mounted {
         host,
         _handle: handle,
@@ -505,4 +502,66 @@ async fn editing_after_a_counselor_answered_is_refused_with_the_answer_and_the_t
     drop(app);
     let app = mount("demo-member-2", &format!("/{id}/edit"));
     app.wait_for("[data-page='edit-locked']").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_answered_inquiry_offers_a_prefilled_follow_up() {
+    let today = chrono::Local::now().date_naive();
+    let list = api_get(
+        "demo-member-1",
+        &format!("/api/order/v1/customerservice/getQuestion?ccnStatCd=30&startDt={}&endDt={today}&pageSize=30", today - chrono::Days::new(300)),
+    )
+    .await;
+    let row = list["payload"]["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["goodsNo"].is_string())
+        .expect("an answered inquiry about a product")
+        .clone();
+    let id = row["ccnNo"].as_str().unwrap();
+    let app = mount("demo-member-1", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    app.click(&format!(".idk-actions a[href$='/new?ref={id}']"))
+        .await;
+    app.wait_for("[data-page='new']").await;
+    app.wait_text(&format!("문의 {id}에 대한 추가 문의입니다"))
+        .await;
+    let picked = until("goods carried over", || app.find(".idk-picked")).await;
+    assert_eq!(
+        picked.get_attribute("data-goods-no").as_deref(),
+        row["goodsNo"].as_str()
+    );
+    let type_select: web_sys::HtmlSelectElement = app.find("#idk-f-type").unwrap().unchecked_into();
+    until("type carried over", || {
+        (type_select.value() == row["cnslTypNo"].as_str().unwrap()).then_some(())
+    })
+    .await;
+    let title: HtmlInputElement = app.find("#idk-f-title").unwrap().unchecked_into();
+    assert!(
+        title.value().starts_with("[추가 문의]"),
+        "{}",
+        title.value()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_order_page_link_preselects_its_goods() {
+    let orders = api_get(
+        "demo-member-1",
+        "/api/order/v1/customer/getOrderClaimGoodsList?pageSize=1",
+    )
+    .await;
+    let o = &orders["payload"]["content"][0];
+    let (ord_no, goods_no) = (o["ordNo"].as_str().unwrap(), o["goodsNo"].as_str().unwrap());
+    let app = mount(
+        "demo-member-1",
+        &format!("/new?ordNo={ord_no}&goodsNo={goods_no}"),
+    );
+    let picked = app.wait_for(".idk-picked").await;
+    assert_eq!(
+        picked.get_attribute("data-goods-no").as_deref(),
+        Some(goods_no)
+    );
+    assert!(picked.text_content().unwrap().contains(ord_no));
 }

@@ -7,8 +7,7 @@
 
 use chrono::{Days, Local, Months, NaiveDate};
 use gloo_timers::future::TimeoutFuture;
-use inquiry_desk::{App, Config};
-use leptos::prelude::*;
+use inquiry_desk::Config;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -27,7 +26,7 @@ fn document() -> web_sys::Document {
 /// The app mounted in a fresh host element at an in-app URL; unmounts when dropped.
 struct Mounted {
     host: HtmlElement,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    _handle: inquiry_desk::AppHandle,
 }
 
 impl Drop for Mounted {
@@ -58,9 +57,7 @@ fn mount_failing(token: &str, url: &str, failures: u32) -> Mounted {
         base_path: String::new(),
         token: Some(token.to_owned()),
     };
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <App config=config.clone() /> }.into_any()
-    });
+    let handle = inquiry_desk::mount(host.clone(), config);
     Mounted {
         host,
         _handle: handle,
@@ -647,4 +644,28 @@ async fn a_missing_token_says_to_log_in() {
     let app = mount("not-a-token", "/");
     app.wait_text("로그인이 필요합니다").await;
     assert!(app.find(".idk-error button").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_leaves_no_stray_listeners_behind() {
+    // Mount and unmount a few times: each router listens to clicks on the window. A leaked
+    // listener from an unmounted app would swallow link clicks of the live one.
+    for url in ["/", "/new", "/?period=1y"] {
+        let app = mount("demo-member-1", url);
+        app.wait_for(".idk-rows:not(.idk-skeleton) .idk-row, #idk-f-title")
+            .await;
+        settle().await;
+    }
+    let app = mount("demo-member-1", "/");
+    let link = app
+        .wait_for(".idk-rows:not(.idk-skeleton) a.idk-row-title")
+        .await;
+    let id = link.get_attribute("href").unwrap();
+    link.unchecked_ref::<HtmlElement>().click();
+    let detail = app.wait_for("[data-page='detail']").await;
+    assert_eq!(
+        detail.get_attribute("data-ccn-no").map(|n| format!("/{n}")),
+        Some(id.clone())
+    );
+    assert_eq!(location().pathname().unwrap(), id);
 }

@@ -194,6 +194,8 @@ pub struct Inquiry {
     pub answered_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "smsRcvYn", deserialize_with = "de_yn")]
     pub sms_consent: bool,
+    #[serde(rename = "emailRcvYn", deserialize_with = "de_yn")]
+    pub email_consent: bool,
     #[serde(rename = "atchFiles")]
     pub photos: Vec<Photo>,
     pub replies: Vec<Reply>,

@@ -211,6 +211,7 @@ pub const GOODS: &str = "문의 상품";
 pub const CHANGE_GOODS: &str = "다른 상품 선택";
 pub const PII_NOTICE: &str = "전화번호, 계좌번호, 주소 같은 개인정보는 적지 말아 주세요.";
 pub const SMS_CONSENT: &str = "답변이 등록되면 SMS로 알림 받기";
+pub const EMAIL_CONSENT: &str = "답변이 등록되면 이메일로 알림 받기";
 pub const CONFLICT_ANSWER: &str = "등록된 답변";
 pub const YOUR_TEXT: &str = "작성하신 내용 (복사해서 추가 문의에 쓸 수 있습니다)";
 pub const SUBMIT: &str = "문의 등록";

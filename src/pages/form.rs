@@ -247,7 +247,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                 image_url: g.image_url.clone(),
             }),
             sms_consent: q.sms_consent,
-            email_consent: false,
+            email_consent: q.email_consent,
             ref_no: None,
         })
         .unwrap_or_default();
@@ -263,6 +263,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
     let content = RwSignal::new(start.content.clone());
     let goods = RwSignal::new(start.goods.clone());
     let sms = RwSignal::new(start.sms_consent);
+    let email = RwSignal::new(start.email_consent);
     let ref_no = RwSignal::new(query.with_untracked(|q| q.get("ref")));
     let draft = Memo::new(move |_| Draft {
         type_no: type_no.get(),
@@ -270,7 +271,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
         content: content.get(),
         goods: goods.get(),
         sms_consent: sms.get(),
-        email_consent: false,
+        email_consent: email.get(),
         ref_no: ref_no.get(),
     });
     let types = StoredValue::new(init.clone());
@@ -418,6 +419,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
             content.set(d.content);
             goods.set(d.goods);
             sms.set(d.sms_consent);
+            email.set(d.email_consent);
             if d.ref_no.is_some() {
                 ref_no.set(d.ref_no);
             }
@@ -902,6 +904,10 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                     <label class="idk-check">
                         <input type="checkbox" name="sms" prop:checked=sms on:change=move |e| sms.set(event_target_checked(&e)) />
                         {i18n::SMS_CONSENT}
+                    </label>
+                    <label class="idk-check">
+                        <input type="checkbox" name="email" prop:checked=email on:change=move |e| email.set(event_target_checked(&e)) />
+                        {i18n::EMAIL_CONSENT}
                     </label>
                 </div>
 
