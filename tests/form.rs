@@ -116,7 +116,10 @@ impl Mounted {
     async fn set_value(&self, sel: &str, value: &str, event: &str) {
         let el = self.wait_for(sel).await;
         js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
-        el.dispatch_event(&web_sys::Event::new(event).unwrap())
+        // Like a person typing: the event bubbles (the form listens for it).
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
             .unwrap();
         leptos::task::tick().await;
     }

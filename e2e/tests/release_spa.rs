@@ -160,6 +160,14 @@ async fn release_spa_shows_list_and_detail_from_the_real_server() {
         browser.screenshot(&format!("{b}/?period=1y"), "list.png", 1280, 1000);
         browser.screenshot(&format!("{b}/{answered}"), "detail.png", 1280, 1200);
         browser.screenshot(&format!("{b}/?period=1y"), "list-360.png", 360, 900);
+
+        let form = browser.dom(&format!("{b}/new?ref={answered}"));
+        assert!(form.contains("data-page=\"new\""), "{form}");
+        assert!(
+            form.contains("idk-picked"),
+            "a follow-up carries the product over"
+        );
+        browser.screenshot(&format!("{b}/new?ref={answered}"), "new.png", 1280, 1500);
     })
     .await
     .unwrap();

@@ -831,6 +831,8 @@ async fn modify_keeps_removes_and_adds_photos_while_received() {
         .text("accpCont", "고친 내용")
         .text("ccnNo", ccn.clone())
         .text("smsRcvYn", "N")
+        // What an inquiry follows up is fixed at registration: ignored here, not an error.
+        .text("refCcnNo", "12345")
         .text("keepFileSeq", "2")
         .part(
             "atchFiles",
@@ -844,6 +846,7 @@ async fn modify_keeps_removes_and_adds_photos_while_received() {
     assert_eq!(p["ccnTitle"], "고친 제목");
     assert_eq!(p["accpCont"], "고친 내용");
     assert_eq!(p["smsRcvYn"], "N");
+    assert!(p["refCcnNo"].is_null());
     assert!(p["modDtm"].is_string());
     let files: Vec<_> = p["atchFiles"]
         .as_array()

@@ -209,6 +209,7 @@ pub const GOODS_NEEDED: &str = "이 유형은 상품을 선택해야 합니다";
 pub const TITLE: &str = "제목";
 pub const GOODS: &str = "문의 상품";
 pub const CHANGE_GOODS: &str = "다른 상품 선택";
+pub const UNPICK_GOODS: &str = "선택 해제";
 pub const PII_NOTICE: &str = "전화번호, 계좌번호, 주소 같은 개인정보는 적지 말아 주세요.";
 pub const SMS_CONSENT: &str = "답변이 등록되면 SMS로 알림 받기";
 pub const EMAIL_CONSENT: &str = "답변이 등록되면 이메일로 알림 받기";

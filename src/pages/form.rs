@@ -385,11 +385,14 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
         .filter(|d| !d.is_blank() && *d != draft.get_untracked());
     let offer = RwSignal::new(saved);
     let autosave = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+    // Only what the customer typed or chose is a draft, not what a link prefilled.
+    let touched = RwSignal::new(false);
     {
         let storage_key = storage_key.clone();
         Effect::new(move |first: Option<()>| {
             let d = draft.get();
-            if first.is_none() || offer.with_untracked(Option::is_some) {
+            if first.is_none() || !touched.get_untracked() || offer.with_untracked(Option::is_some)
+            {
                 return; // nothing typed yet, or a saved draft not yet restored/discarded
             }
             let key = storage_key.clone();
@@ -774,7 +777,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                     </ul>
                 </div>
             })}
-            <form class="idk-form" on:submit=submit novalidate>
+            <form class="idk-form" on:submit=submit on:input=move |_| touched.set(true) on:change=move |_| touched.set(true) novalidate>
                 <fieldset class="idk-fieldset">
                     <legend>{i18n::TYPE}<span class="idk-required" aria-hidden="true">" *"</span></legend>
                     <div class="idk-type-row">
@@ -871,8 +874,8 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                             <div class="idk-picked" data-goods-no=g.goods_no.clone()>
                                 <GoodsCard brand=g.brand.clone() name=g.name.clone() option=g.option_name.clone() price=None image_src=src />
                                 {g.order_no.clone().map(|o| view! { <p class="idk-muted">{format!("{} {o}", i18n::ORDER_NO)}</p> })}
-                                <button type="button" class="idk-button idk-remove-goods" aria-label=format!("{} {}", g.name, i18n::REMOVE) on:click=move |_| goods.set(None)>
-                                    {i18n::REMOVE}
+                                <button type="button" class="idk-button idk-remove-goods" aria-label=format!("{} {}", g.name, i18n::UNPICK_GOODS) on:click=move |_| goods.set(None)>
+                                    {i18n::UNPICK_GOODS}
                                 </button>
                             </div>
                         }

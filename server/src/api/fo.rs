@@ -700,7 +700,9 @@ pub async fn question_mod(
     let ccn_no = required_ccn_no(form.get("ccnNo"))?;
     let limits = state.config.limits.clone();
     let mut errors = Vec::new();
-    let fields = form_fields(&form, &limits, &mut errors);
+    let mut fields = form_fields(&form, &limits, &mut errors);
+    // What an inquiry follows up is fixed when it is registered.
+    fields.ref_ccn_no = None;
     let types = photo_rules(&form, &limits, &mut errors);
     let keep_raw = form.keep_file_seq.clone();
     let new_count = form.files.len();
