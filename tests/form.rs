@@ -568,3 +568,63 @@ async fn an_order_page_link_preselects_its_goods() {
     );
     assert!(picked.text_content().unwrap().contains(ord_no));
 }
+
+#[wasm_bindgen_test]
+async fn edit_keeps_removes_and_adds_photos() {
+    let app = mount("demo-member-1", "/new");
+    app.choose_type("60", "6030").await;
+    let title = format!("사진 수정 확인 {}", js_sys::Date::now() as u64);
+    app.set_value("#idk-f-title", &title, "input").await;
+    app.set_value("#idk-f-content", "사진을 바꿔 보겠습니다.", "input")
+        .await;
+    let input: HtmlInputElement = app.wait_for("#idk-f-photos").await.unchecked_into();
+    choose_files(
+        &input,
+        &[
+            ("first.png", PNG_1X1, "image/png"),
+            ("second.png", PNG_1X1, "image/png"),
+        ],
+    );
+    until("two tiles", || {
+        (app.host
+            .query_selector_all(".idk-photo-tile")
+            .ok()?
+            .length()
+            == 2)
+            .then_some(())
+    })
+    .await;
+    app.click("button[type='submit']").await;
+    let detail = app.wait_for("[data-page='detail']").await;
+    let id = detail.get_attribute("data-ccn-no").unwrap();
+    app.click(&format!(".idk-actions a[href$='/{id}/edit']"))
+        .await;
+    app.wait_for("[data-page='edit']").await;
+    // The stored photos are shown; remove one, add another.
+    until("stored photo previews", || {
+        app.find(".idk-photo-tile[data-photo='first.png'] img")
+    })
+    .await;
+    app.click(".idk-photo-tile[data-photo='first.png'] .idk-remove")
+        .await;
+    let input: HtmlInputElement = app.wait_for("#idk-f-photos").await.unchecked_into();
+    choose_files(&input, &[("third.png", PNG_1X1, "image/png")]);
+    until("new tile", || {
+        app.find(".idk-photo-tile[data-photo='third.png']")
+    })
+    .await;
+    app.click("button[type='submit']").await;
+    app.wait_text("문의를 수정했습니다").await;
+    let body = api_get(
+        "demo-member-1",
+        &format!("/api/order/v1/customerservice/getQuestionDtl?ccnNo={id}"),
+    )
+    .await;
+    let names: Vec<&str> = body["payload"]["atchFiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fileNm"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["second.png", "third.png"]);
+}

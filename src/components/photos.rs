@@ -70,7 +70,7 @@ pub fn PhotoField(
                 <span class="idk-muted">{i18n::DROP_PHOTOS}</span>
             </div>
             <ul class="idk-thumbs idk-photo-tiles">
-                <For each=move || tiles.get() key=|t| t.key.clone() let:tile>
+                <For each=move || tiles.get() key=|t| (t.key.clone(), t.preview.is_some()) let:tile>
                     <li class="idk-thumb idk-photo-tile" data-photo=tile.name.clone()>
                         {match tile.preview.clone() {
                             Some(src) => view! { <img src=src alt=tile.name.clone() width="96" height="96" /> }.into_any(),
