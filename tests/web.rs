@@ -5,229 +5,16 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{Days, Local, Months, NaiveDate};
-use gloo_timers::future::TimeoutFuture;
-use inquiry_desk::Config;
-use wasm_bindgen::{JsCast, JsValue};
+use chrono::{Days, Months};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const API: &str = match option_env!("INQUIRY_DESK_TEST_API") {
-    Some(api) => api,
-    None => "http://127.0.0.1:18080",
-};
+mod common;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// The app mounted in a fresh host element at an in-app URL; unmounts when dropped.
-struct Mounted {
-    host: HtmlElement,
-    _handle: inquiry_desk::AppHandle,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.host.remove();
-    }
-}
-
-fn mount(token: &str, url: &str) -> Mounted {
-    mount_failing(token, url, 0)
-}
-
-/// Mounts with the first `failures` fetches failing like a dropped connection.
-fn mount_failing(token: &str, url: &str, failures: u32) -> Mounted {
-    install_styles();
-    reset_fetch_hooks();
-    fail_next_fetches(failures);
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(url))
-        .unwrap();
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let config = Config {
-        api_base: API.to_owned(),
-        base_path: String::new(),
-        token: Some(token.to_owned()),
-    };
-    let handle = inquiry_desk::mount(host.clone(), config);
-    Mounted {
-        host,
-        _handle: handle,
-    }
-}
-
-impl Mounted {
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.host.query_selector(selector).unwrap()
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.host.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into())
-            .collect()
-    }
-
-    fn text(&self) -> String {
-        self.host.text_content().unwrap_or_default()
-    }
-
-    /// Waits (polling, at most 10 s) until `selector` matches.
-    async fn wait_for(&self, selector: &str) -> Element {
-        let selector = selector.to_owned();
-        until(&format!("element {selector}"), || self.find(&selector)).await
-    }
-
-    async fn wait_text(&self, needle: &str) {
-        until(&format!("text {needle:?}"), || {
-            self.text().contains(needle).then_some(())
-        })
-        .await
-    }
-
-    async fn click(&self, selector: &str) {
-        let el: HtmlElement = self.wait_for(selector).await.unchecked_into();
-        el.click();
-        leptos::task::tick().await;
-    }
-
-    fn rows(&self) -> Vec<(String, String)> {
-        self.all(".idk-rows:not(.idk-skeleton) .idk-row")
-            .into_iter()
-            .map(|r| {
-                (
-                    r.get_attribute("data-ccn-no").unwrap_or_default(),
-                    r.get_attribute("data-status").unwrap_or_default(),
-                )
-            })
-            .collect()
-    }
-
-    /// Waits until the list shows rows that differ from `before` (a new result arrived).
-    async fn wait_rows_change(&self, before: &[(String, String)]) -> Vec<(String, String)> {
-        let what = format!(
-            "the list to change from {before:?} (url {:?})",
-            location().search()
-        );
-        until(&what, || {
-            let now = self.rows();
-            (!now.is_empty() && now != before).then_some(now)
-        })
-        .await
-    }
-}
-
-async fn until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
-    for _ in 0..500 {
-        if let Some(v) = probe() {
-            return v;
-        }
-        TimeoutFuture::new(20).await;
-    }
-    panic!("timed out after 10 s waiting for {what}");
-}
-
-fn location() -> web_sys::Location {
-    web_sys::window().unwrap().location()
-}
-
-fn query_param(url: &str, key: &str) -> Option<String> {
-    let query = url.split_once('?')?.1;
-    query.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        (k == key).then(|| v.to_owned())
-    })
-}
-
-/// The app's real stylesheet, as a storefront page would load it.
-fn install_styles() {
-    if document().get_element_by_id("idk-test-styles").is_none() {
-        let style = document().create_element("style").unwrap();
-        style.set_id("idk-test-styles");
-        style.set_text_content(Some(include_str!("../style/inquiry-desk.css")));
-        document().head().unwrap().append_child(&style).unwrap();
-    }
-}
-
-/// Records every URL the page fetches and can make the next N fetches fail like a dropped
-/// network connection.
-fn reset_fetch_hooks() {
-    js_sys::eval(
-        "if (!window.__idkFetch) {
-           const original = window.fetch.bind(window);
-           window.__idkFetch = { log: [], failNext: 0 };
-           window.fetch = function (input, init) {
-             const url = typeof input === 'string' ? input : input.url;
-             window.__idkFetch.log.push(url);
-             if (window.__idkFetch.failNext > 0) {
-               window.__idkFetch.failNext--;
-               return Promise.reject(new TypeError('Failed to fetch (simulated)'));
-             }
-             return original(input, init);
-           };
-         }
-         window.__idkFetch.log = []; window.__idkFetch.failNext = 0;",
-    )
-    .unwrap();
-}
-
-fn fetched() -> Vec<String> {
-    let log = js_sys::eval("window.__idkFetch.log.slice()").unwrap();
-    js_sys::Array::from(&log)
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect()
-}
-
-fn fail_next_fetches(n: u32) {
-    js_sys::eval(&format!("window.__idkFetch.failNext = {n};")).unwrap();
-}
-
-fn last_list_request() -> Option<String> {
-    fetched()
-        .into_iter()
-        .rev()
-        .find(|u| u.contains("/getQuestion?"))
-}
-
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-        TimeoutFuture::new(0).await;
-    }
-}
-
-/// A member's inquiry with a status, straight from the API (to know what to look for).
-async fn inquiry_with_status(token: &str, code: &str) -> String {
-    let end = today();
-    let start = end - Days::new(360);
-    let url = format!("{API}/api/order/v1/customerservice/getQuestion?ccnStatCd={code}&startDt={start}&endDt={end}&pageSize=30");
-    let body: serde_json::Value = gloo_net::http::Request::get(&url)
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["payload"]["content"][0]["ccnNo"]
-        .as_str()
-        .expect("seeded inquiry")
-        .to_owned()
-}
+use common::*;
 
 #[wasm_bindgen_test]
 async fn list_renders_the_members_seeded_inquiries() {
@@ -293,15 +80,6 @@ async fn each_preset_requests_its_dates_and_lands_in_the_url() {
     }
 }
 
-async fn set_input(app: &Mounted, selector: &str, value: &str) {
-    let input: HtmlInputElement = app.wait_for(selector).await.unchecked_into();
-    input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
-}
-
 #[wasm_bindgen_test]
 async fn custom_range_errors_name_the_rule_and_send_nothing() {
     let app = mount("demo-member-1", "/");
@@ -326,8 +104,8 @@ async fn custom_range_errors_name_the_rule_and_send_nothing() {
     ];
     for (from, to, message) in cases {
         let requests_before = fetched().len();
-        set_input(&app, "input[name='from']", &from).await;
-        set_input(&app, "input[name='to']", &to).await;
+        app.set_value("input[name='from']", &from, "input").await;
+        app.set_value("input[name='to']", &to, "input").await;
         app.click(".idk-range button[type='submit']").await;
         app.wait_text(message).await;
         let input = app.find("input[name='from']").unwrap();
@@ -345,8 +123,9 @@ async fn custom_range_errors_name_the_rule_and_send_nothing() {
     }
     // A valid custom range is requested and put in the URL.
     let from = (t - Days::new(20)).to_string();
-    set_input(&app, "input[name='from']", &from).await;
-    set_input(&app, "input[name='to']", &t.to_string()).await;
+    app.set_value("input[name='from']", &from, "input").await;
+    app.set_value("input[name='to']", &t.to_string(), "input")
+        .await;
     app.click(".idk-range button[type='submit']").await;
     until("custom request", || {
         last_list_request().filter(|r| query_param(r, "startDt") == Some(from.clone()))
