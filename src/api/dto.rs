@@ -93,24 +93,7 @@ pub(super) struct WirePage<T> {
 }
 
 /// One page of inquiries.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPage {
-    pub items: Vec<InquirySummary>,
-    pub page: u32,
-    pub total_pages: u32,
-    pub total: u64,
-}
-
-impl From<WirePage<InquirySummary>> for InquiryPage {
-    fn from(p: WirePage<InquirySummary>) -> Self {
-        Self {
-            items: p.content,
-            page: p.pagination.current_page,
-            total_pages: p.pagination.total_pages,
-            total: p.pagination.total_elements,
-        }
-    }
-}
+pub type InquiryPage = Paged<InquirySummary>;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Goods {
@@ -284,6 +267,7 @@ pub struct Paged<T> {
     pub items: Vec<T>,
     pub page: u32,
     pub total_pages: u32,
+    pub total: u64,
 }
 
 impl<T> From<WirePage<T>> for Paged<T> {
@@ -292,6 +276,7 @@ impl<T> From<WirePage<T>> for Paged<T> {
             items: p.content,
             page: p.pagination.current_page,
             total_pages: p.pagination.total_pages,
+            total: p.pagination.total_elements,
         }
     }
 }

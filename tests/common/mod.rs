@@ -230,15 +230,11 @@ pub async fn settle() {
 pub async fn inquiry_with_status(token: &str, code: &str) -> String {
     let end = today();
     let start = end - Days::new(360);
-    let url = format!("{API}/api/order/v1/customerservice/getQuestion?ccnStatCd={code}&startDt={start}&endDt={end}&pageSize=30");
-    let body: serde_json::Value = gloo_net::http::Request::get(&url)
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body = api_get(
+        token,
+        &format!("/api/order/v1/customerservice/getQuestion?ccnStatCd={code}&startDt={start}&endDt={end}&pageSize=30"),
+    )
+    .await;
     body["payload"]["content"][0]["ccnNo"]
         .as_str()
         .expect("seeded inquiry")
