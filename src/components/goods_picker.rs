@@ -3,7 +3,7 @@
 
 use leptos::{ev, prelude::*};
 
-use super::Modal;
+use super::{ErrorPanel, Modal};
 use crate::{domain::form::PickedGoods, i18n};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,13 +144,7 @@ pub fn GoodsPicker(
                 </Show>
                 {move || match state.get() {
                     PickerState::Loading => view! { <p class="idk-muted" role="status">{i18n::LOADING}</p> }.into_any(),
-                    PickerState::Failed(m) => view! {
-                        <div class="idk-error" role="alert">
-                            <p class="idk-error-message">{m}</p>
-                            <button type="button" class="idk-button" on:click=move |_| on_retry.run(())>{i18n::RETRY}</button>
-                        </div>
-                    }
-                    .into_any(),
+                    PickerState::Failed(m) => view! { <ErrorPanel message=m on_retry=on_retry /> }.into_any(),
                     PickerState::Ready { items, .. } if items.is_empty() => view! {
                         <p class="idk-empty" role="status">
                             {move || if tab.get() == PickerTab::Orders { i18n::NO_ORDERS } else { i18n::NO_GOODS_FOUND }}
