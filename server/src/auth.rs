@@ -1,4 +1,10 @@
-//! Bearer-token authentication. Tokens are looked up by their SHA-256 digest.
+//! Authentication: a bearer token, or the same token in the `inquiry_session` cookie of a
+//! storefront that keeps its session in a cookie. Tokens are looked up by their SHA-256 digest.
+//!
+//! A cookie is sent by the browser on any request to this origin, including a form another site
+//! posts here; so a cookie only counts when the request also carries
+//! `X-Requested-With: inquiry-desk`, a header no cross-site form can set and that a cross-origin
+//! script can only send after a CORS preflight the policy must allow.
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use rusqlite::OptionalExtension;
@@ -27,11 +33,39 @@ fn bearer(parts: &Parts) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "inquiry_session";
+/// The header (and value) a cookie-authenticated request must carry.
+pub const REQUESTED_WITH: (&str, &str) = ("x-requested-with", "inquiry-desk");
+
+fn session_cookie(parts: &Parts) -> Option<&str> {
+    let marked = parts
+        .headers
+        .get(REQUESTED_WITH.0)
+        .is_some_and(|v| v.as_bytes() == REQUESTED_WITH.1.as_bytes());
+    if !marked {
+        return None;
+    }
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.trim().trim_matches('"'))
+        .filter(|v| !v.is_empty())
+}
+
 impl FromRequestParts<AppState> for Principal {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let hash = token_hash(bearer(parts).ok_or(ApiError::Unauthorized)?);
+        let token = bearer(parts)
+            .or_else(|| session_cookie(parts))
+            .ok_or(ApiError::Unauthorized)?;
+        let hash = token_hash(token);
         state
             .db
             .call(move |conn| {

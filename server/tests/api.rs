@@ -25,6 +25,8 @@ async fn init_publishes_type_tree_limits_and_statuses() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["code"], "0000");
     assert_eq!(body["isProcess"], true);
+    // Who is logged in: the SPA keys drafts by it.
+    assert_eq!(body["payload"]["mbrNo"], "M0001");
     let types = body["payload"]["cnslTypes"].as_array().unwrap();
     let names: Vec<_> = types
         .iter()
@@ -406,6 +408,59 @@ async fn missing_or_unknown_token_is_401_on_every_operation() {
     assert_error(status, &body, StatusCode::FORBIDDEN, None);
     let (status, body) = s.get_json(&format!("{CS}/getQuestion"), COUNSELOR).await;
     assert_error(status, &body, StatusCode::FORBIDDEN, None);
+}
+
+#[tokio::test]
+async fn a_session_cookie_counts_only_with_the_inquiry_desk_header() {
+    let s = start().await;
+    let init = format!("{CS}/getQuestionInit");
+    let with_cookie = |cookie: &str, marked: bool| {
+        let rb = s
+            .client
+            .get(s.url(&init))
+            .header("Cookie", format!("theme=dark; inquiry_session={cookie}"));
+        if marked {
+            rb.header("X-Requested-With", "inquiry-desk")
+        } else {
+            rb
+        }
+    };
+    let (status, body) = read(with_cookie(MEMBER1, true).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["payload"]["mbrNo"], "M0001");
+    // A cross-site form can carry the cookie but not the header: not authenticated.
+    let (status, body) = read(with_cookie(MEMBER1, false).send().await.unwrap()).await;
+    assert_error(status, &body, StatusCode::UNAUTHORIZED, None);
+    let (status, body) = read(with_cookie("not-a-real-token", true).send().await.unwrap()).await;
+    assert_error(status, &body, StatusCode::UNAUTHORIZED, None);
+    // The cookie session is the same member as the bearer token: their inquiries, 404 for others'.
+    let other = s.any_with_status(MEMBER2, "10").await;
+    let resp = s
+        .client
+        .get(s.url(&format!("{CS}/getQuestionDtl?ccnNo={other}")))
+        .header("Cookie", format!("inquiry_session={MEMBER1}"))
+        .header("X-Requested-With", "inquiry-desk")
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = read(resp).await;
+    assert_error(status, &body, StatusCode::NOT_FOUND, None);
+    // A cross-origin page may send the header (and cookies) only from an allowed origin.
+    let preflight = s
+        .client
+        .request(Method::OPTIONS, s.url(&init))
+        .header("Origin", "http://127.0.0.1:41234")
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "x-requested-with")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.headers()["access-control-allow-credentials"], "true");
+    assert!(preflight.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("x-requested-with"));
 }
 
 #[tokio::test]

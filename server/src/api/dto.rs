@@ -155,6 +155,7 @@ pub struct StatusCode {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionInit {
+    pub mbr_no: String,
     pub cnsl_types: Vec<LargeType>,
     pub limits: FormLimits,
     pub statuses: Vec<StatusCode>,

@@ -151,11 +151,12 @@ pub async fn get_question(
 /// `GET getQuestionInit` — type tree, form limits and status codes.
 pub async fn get_question_init(
     State(state): State<AppState>,
-    _member: Member,
+    member: Member,
 ) -> ApiResult<QuestionInit> {
     let tree = state.db.call(|c| Ok(store::type_tree(c)?)).await?;
     let l = &state.config.limits;
     Ok(ApiOk::ok(QuestionInit {
+        mbr_no: member.mbr_no,
         cnsl_types: tree,
         limits: FormLimits {
             title_max_len: l.title_max_chars,

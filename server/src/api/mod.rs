@@ -53,6 +53,7 @@ fn cors(policy: &CorsPolicy) -> CorsLayer {
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static(crate::auth::REQUESTED_WITH.0),
         ])
         .expose_headers([HeaderName::from_static("idempotent-replayed")])
         .allow_credentials(true)
