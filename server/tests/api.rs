@@ -455,7 +455,10 @@ async fn a_session_cookie_counts_only_with_the_inquiry_desk_header() {
         .send()
         .await
         .unwrap();
-    assert_eq!(preflight.headers()["access-control-allow-credentials"], "true");
+    assert_eq!(
+        preflight.headers()["access-control-allow-credentials"],
+        "true"
+    );
     assert!(preflight.headers()["access-control-allow-headers"]
         .to_str()
         .unwrap()

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use super::{
+    auth::{AuthWatch, Credentials},
     dto::{
         status_code, status_from_code, CatalogGoods, Envelope, Inquiry, InquiryInit, InquiryPage,
         InquirySummary, OrderedGoods, Paged, Photo, WireInit, WirePage, WireStatusPayload,
@@ -14,6 +15,9 @@ use super::{
 use crate::domain::{Period, Status};
 
 const CS: &str = "/api/order/v1/customerservice";
+
+/// Sent with every cookie-authenticated request; the server refuses cookie requests without it.
+pub(super) const REQUESTED_WITH: (&str, &str) = ("X-Requested-With", "inquiry-desk");
 
 /// What the list page asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,18 +31,21 @@ pub struct ListQuery {
 }
 
 /// The API as the logged-in member sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Client {
     base: String,
-    token: Option<String>,
+    pub(super) credentials: Credentials,
+    pub(super) auth: AuthWatch,
 }
 
 impl Client {
     /// `base`: origin (and optional prefix) of the API, `""` for the page's own origin.
-    pub fn new(base: &str, token: Option<String>) -> Self {
+    /// `auth` hears when the API stops accepting the credentials.
+    pub fn new(base: &str, credentials: Credentials, auth: AuthWatch) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
-            token,
+            credentials,
+            auth,
         }
     }
 
@@ -51,33 +58,43 @@ impl Client {
         }
     }
 
-    /// Identifies the member locally (drafts) without storing the token: FNV-1a of the token.
-    pub fn member_key(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.token.as_deref().unwrap_or("anonymous").bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    /// Adds the credentials to a request: the bearer token (asking the host's provider each
+    /// time), or the cookies plus the header the server requires of cookie requests (a
+    /// cross-site form cannot send it, so a cookie alone never authorises a change).
+    async fn authed(&self, rb: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+        if self.credentials.uses_cookies() {
+            return Ok(rb
+                .credentials(web_sys::RequestCredentials::Include)
+                .header(REQUESTED_WITH.0, REQUESTED_WITH.1));
         }
-        format!("{h:016x}")
-    }
-
-    pub(super) fn token(&self) -> Option<&str> {
-        self.token.as_deref()
-    }
-
-    fn authed(&self, rb: RequestBuilder) -> RequestBuilder {
-        match &self.token {
+        Ok(match self.auth.observe(self.credentials.bearer().await)? {
             Some(t) => rb.header("Authorization", &format!("Bearer {t}")),
             None => rb,
+        })
+    }
+
+    /// Sends a request and unwraps the envelope; a 401 is reported to the host.
+    async fn call<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T, ApiError> {
+        let result = async {
+            let req = self
+                .authed(rb)
+                .await?
+                .build()
+                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            send_request(req).await
         }
+        .await;
+        self.auth.observe(result)
     }
 
     pub async fn init(&self) -> Result<InquiryInit, ApiError> {
-        let wire: WireInit = send(self.authed(Request::get(
-            &self.asset_url(&format!("{CS}/getQuestionInit")),
-        )))
-        .await?;
+        let wire: WireInit = self
+            .call(Request::get(
+                &self.asset_url(&format!("{CS}/getQuestionInit")),
+            ))
+            .await?;
         Ok(InquiryInit {
+            member: wire.mbr_no,
             limits: wire.limits,
             types: wire.cnsl_types,
         })
@@ -100,7 +117,7 @@ impl Client {
             params.push(("searchWord", k.clone()));
         }
         let rb = Request::get(&self.asset_url(&format!("{CS}/getQuestion"))).query(params);
-        let page: WirePage<InquirySummary> = send(self.authed(rb)).await?;
+        let page: WirePage<InquirySummary> = self.call(rb).await?;
         Ok(page.into())
     }
 
@@ -113,11 +130,16 @@ impl Client {
     ) -> Result<Paged<CatalogGoods>, ApiError> {
         let body = serde_json::json!({ "searchNm": text, "pageNo": page, "pageSize": page_size });
         let rb = Request::post(&self.asset_url(&format!("{CS}/getGoodsList")));
-        let rb = self.authed(rb);
-        let req = rb
-            .json(&body)
-            .map_err(|e| ApiError::Decode(e.to_string()))?;
-        let page: WirePage<CatalogGoods> = send_request(req).await?;
+        let result = async {
+            let req = self
+                .authed(rb)
+                .await?
+                .json(&body)
+                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            send_request::<WirePage<CatalogGoods>>(req).await
+        }
+        .await;
+        let page = self.auth.observe(result)?;
         Ok(page.into())
     }
 
@@ -132,27 +154,33 @@ impl Client {
                 ("pageNo", page.to_string()),
                 ("pageSize", page_size.to_string()),
             ]);
-        let page: WirePage<OrderedGoods> = send(self.authed(rb)).await?;
+        let page: WirePage<OrderedGoods> = self.call(rb).await?;
         Ok(page.into())
     }
 
     pub async fn inquiry(&self, id: &str) -> Result<Inquiry, ApiError> {
         let rb =
             Request::get(&self.asset_url(&format!("{CS}/getQuestionDtl"))).query([("ccnNo", id)]);
-        send(self.authed(rb)).await
+        self.call(rb).await
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), ApiError> {
         let rb =
             Request::delete(&self.asset_url(&format!("{CS}/questionDel"))).query([("ccnNo", id)]);
-        send::<String>(self.authed(rb)).await.map(|_| ())
+        self.call::<String>(rb).await.map(|_| ())
     }
 
     /// Downloads a photo with the member's token and returns an object URL for `<img src>`.
     /// The caller revokes it with [`revoke_object_url`] when the image goes away.
     pub async fn photo_url(&self, photo: &Photo) -> Result<String, ApiError> {
+        let result = self.fetch_photo(photo).await;
+        self.auth.observe(result)
+    }
+
+    async fn fetch_photo(&self, photo: &Photo) -> Result<String, ApiError> {
         let resp = self
             .authed(Request::get(&self.asset_url(&photo.url)))
+            .await?
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -182,11 +210,6 @@ fn object_url(bytes: &[u8], content_type: &str) -> Option<String> {
 /// Releases an object URL made by [`Client::photo_url`].
 pub fn revoke_object_url(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
-}
-
-async fn send<T: DeserializeOwned>(rb: RequestBuilder) -> Result<T, ApiError> {
-    let req = rb.build().map_err(|e| ApiError::Decode(e.to_string()))?;
-    send_request(req).await
 }
 
 async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Result<T, ApiError> {
@@ -227,13 +250,18 @@ fn spa_field(wire: &str) -> String {
     .to_owned()
 }
 
+/// `atchFiles[2]` → `Some(2)`.
+fn wire_index(wire: &str) -> Option<usize> {
+    wire.split_once('[')?.1.strip_suffix(']')?.parse().ok()
+}
+
 pub(super) fn error_from(status: u16, text: &str) -> ApiError {
     let envelope: Option<Envelope<serde_json::Value>> = serde_json::from_str(text).ok();
     let message = envelope
         .as_ref()
         .and_then(|e| e.message.clone())
         .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| format!("요청을 처리하지 못했습니다 (HTTP {status})."));
+        .unwrap_or_else(|| format!("HTTP {status}"));
     match status {
         401 => ApiError::Unauthorized(message),
         404 => ApiError::NotFound(message),
@@ -245,6 +273,10 @@ pub(super) fn error_from(status: u16, text: &str) -> ApiError {
                 .and_then(|p| status_from_code(&p.ccn_stat_cd)),
         },
         400 | 413 | 415 | 422 => ApiError::Validation {
+            code: envelope
+                .as_ref()
+                .and_then(|e| e.code.clone())
+                .unwrap_or_default(),
             message,
             errors: envelope
                 .map(|e| e.errors)
@@ -252,6 +284,7 @@ pub(super) fn error_from(status: u16, text: &str) -> ApiError {
                 .into_iter()
                 .map(|e| FieldError {
                     field: spa_field(&e.field),
+                    index: wire_index(&e.field),
                     code: e.code,
                     message: e.message,
                 })
@@ -280,6 +313,7 @@ mod tests {
             panic!()
         };
         assert_eq!(errors[0].field, "photos");
+        assert_eq!(errors[0].index, Some(1));
         assert_eq!(errors[0].code, "FILE_TOO_LARGE");
         assert!(matches!(error_from(401, "{}"), ApiError::Unauthorized(_)));
         assert!(matches!(

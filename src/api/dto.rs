@@ -191,6 +191,8 @@ fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 /// What the form and the list need to know up front (from `getQuestionInit`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryInit {
+    /// The logged-in member: drafts are kept per member.
+    pub member: String,
     pub limits: Limits,
     pub types: Vec<TypeGroup>,
 }
@@ -313,6 +315,7 @@ impl Limits {
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct WireInit {
+    pub mbr_no: String,
     pub limits: Limits,
     pub cnsl_types: Vec<TypeGroup>,
 }

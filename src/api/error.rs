@@ -5,16 +5,20 @@ use crate::domain::Status;
 pub struct FieldError {
     /// The SPA's name of the field (mapped from the wire name).
     pub field: String,
+    /// Which one, for list fields: `atchFiles[2]` → `Some(2)`.
+    pub index: Option<usize>,
     /// Stable rule code, e.g. `TOO_LONG`.
     pub code: String,
+    /// The server's own (Korean) wording; the SPA words it by `code` in the customer's locale.
     pub message: String,
 }
 
 /// Everything that can go wrong talking to the API, in the terms a page needs to react.
+/// `Display` is for developers (console, JS errors); customers read `I18n::api_error`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
     /// The request never got an answer (offline, DNS, CORS, server down).
-    #[error("서버에 연결할 수 없습니다. 네트워크 연결을 확인한 뒤 다시 시도해 주세요.")]
+    #[error("network error: {0}")]
     Network(String),
     /// 401: the token is missing, expired or unknown.
     #[error("{0}")]
@@ -29,8 +33,10 @@ pub enum ApiError {
         status: Option<Status>,
     },
     /// 400 (and 413/415/422): the request broke rules; `errors` names them.
-    #[error("{message}")]
+    #[error("{code}: {message}")]
     Validation {
+        /// The envelope's code, e.g. `VALIDATION_FAILED`, `PAYLOAD_TOO_LARGE`.
+        code: String,
         message: String,
         errors: Vec<FieldError>,
     },
@@ -38,6 +44,6 @@ pub enum ApiError {
     #[error("{message}")]
     Server { status: u16, message: String },
     /// The server answered something this client can't read.
-    #[error("서버 응답을 해석할 수 없습니다. 잠시 후 다시 시도해 주세요.")]
+    #[error("unreadable response: {0}")]
     Decode(String),
 }

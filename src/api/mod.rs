@@ -1,11 +1,13 @@
 //! The inquiry API's wire format and calls. Nothing outside this module knows a field name,
 //! the envelope, a status code or a URL path of the API.
 
+mod auth;
 mod client;
 mod dto;
 mod error;
 mod upload;
 
+pub use auth::{AuthWatch, Credentials};
 pub use client::{revoke_object_url, Client, ListQuery};
 pub use dto::{
     Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, Limits, Photo, Reply, ReplyAuthor,

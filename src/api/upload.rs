@@ -5,7 +5,12 @@ use std::{cell::RefCell, rc::Rc};
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use super::{client::error_from, dto::Envelope, error::ApiError, Client};
+use super::{
+    client::{error_from, REQUESTED_WITH},
+    dto::Envelope,
+    error::ApiError,
+    Client,
+};
 use crate::domain::form::Draft;
 
 const CS: &str = "/api/order/v1/customerservice";
@@ -98,11 +103,28 @@ impl Client {
         idempotency_key: Option<&str>,
         on_progress: impl Fn(f64) + 'static,
     ) -> Result<String, ApiError> {
+        let result = self
+            .xhr_once(method, path, body, idempotency_key, on_progress)
+            .await;
+        self.auth.observe(result)
+    }
+
+    async fn xhr_once(
+        &self,
+        method: &str,
+        path: &str,
+        body: web_sys::FormData,
+        idempotency_key: Option<&str>,
+        on_progress: impl Fn(f64) + 'static,
+    ) -> Result<String, ApiError> {
         let xhr = web_sys::XmlHttpRequest::new()
             .map_err(|_| ApiError::Network("XMLHttpRequest".into()))?;
         xhr.open_with_async(method, &self.asset_url(path), true)
             .map_err(|_| ApiError::Network("open".into()))?;
-        if let Some(token) = self.token() {
+        if self.credentials.uses_cookies() {
+            xhr.set_with_credentials(true);
+            let _ = xhr.set_request_header(REQUESTED_WITH.0, REQUESTED_WITH.1);
+        } else if let Some(token) = self.credentials.bearer().await? {
             let _ = xhr.set_request_header("Authorization", &format!("Bearer {token}"));
         }
         if let Some(key) = idempotency_key {

@@ -7,7 +7,7 @@ use std::{cell::RefCell, rc::Rc};
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
 
-use crate::i18n;
+use crate::i18n::use_i18n;
 
 fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
@@ -59,7 +59,7 @@ pub fn Modal(
     #[prop(optional)] id: Option<&'static str>,
     #[prop(optional, into)] labelled_by: Option<String>,
     #[prop(optional, into)] described_by: Option<String>,
-    #[prop(optional)] label: Option<&'static str>,
+    #[prop(optional, into)] label: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
@@ -110,13 +110,14 @@ pub fn Modal(
 pub fn ConfirmDialog(
     open: RwSignal<bool>,
     id: &'static str,
-    title: &'static str,
-    body: &'static str,
-    confirm_label: &'static str,
+    #[prop(into)] title: String,
+    #[prop(into)] body: String,
+    #[prop(into)] confirm_label: String,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let title_id = format!("{id}-title");
     let body_id = format!("{id}-body");
     view! {
@@ -133,7 +134,7 @@ pub fn ConfirmDialog(
             {move || error.get().map(|m| view! { <p class="idk-error-message" role="alert">{m}</p> })}
             <div class="idk-dialog-actions">
                 <button type="button" class="idk-button" autofocus on:click=move |_| open.set(false)>
-                    {i18n::CANCEL}
+                    {i18n.cancel()}
                 </button>
                 <button
                     type="button"
@@ -152,11 +153,12 @@ pub fn ConfirmDialog(
 /// A photo at full size.
 #[component]
 pub fn Lightbox(src: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
     let open = Signal::derive(move || src.with(Option::is_some));
     view! {
-        <Modal open=open on_close=move |_| src.set(None) class="idk-lightbox" label=i18n::PHOTOS>
+        <Modal open=open on_close=move |_| src.set(None) class="idk-lightbox" label=i18n.photos()>
             <button type="button" class="idk-button idk-lightbox-close" autofocus on:click=move |_| src.set(None)>
-                {i18n::CLOSE}
+                {i18n.close()}
             </button>
             {move || src.get().map(|s| view! { <img class="idk-lightbox-img" src=s alt="" /> })}
         </Modal>

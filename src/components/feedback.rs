@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n;
+use crate::i18n::use_i18n;
 
 /// Placeholder rows of the list while it loads; same height as real rows (no layout shift).
 #[component]
@@ -24,7 +24,7 @@ pub fn SkeletonRows(#[prop(default = 5)] count: usize) -> impl IntoView {
 
 /// Nothing to show, and what to do about it.
 #[component]
-pub fn EmptyState(message: &'static str, children: Children) -> impl IntoView {
+pub fn EmptyState(#[prop(into)] message: String, children: Children) -> impl IntoView {
     view! {
         <div class="idk-empty" role="status">
             <p class="idk-empty-message">{message}</p>
@@ -39,11 +39,12 @@ pub fn ErrorPanel(
     #[prop(into)] message: String,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="idk-error" role="alert">
             <p class="idk-error-message">{message}</p>
             <button type="button" class="idk-button" on:click=move |_| on_retry.run(())>
-                {i18n::RETRY}
+                {i18n.retry()}
             </button>
         </div>
     }

@@ -6,7 +6,7 @@ use crate::{
         filter::{PeriodChoice, Search},
         ListFilter, Period, Preset, Status,
     },
-    i18n,
+    i18n::use_i18n,
 };
 
 /// Period presets, a custom range, status and search. Every change goes through `on_change`
@@ -19,6 +19,7 @@ pub fn FilterBar(
     #[prop(into)] max_days: Signal<i64>,
     #[prop(into)] on_change: Callback<ListFilter>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let change = move |f: ListFilter| on_change.run(ListFilter { page: 1, ..f });
     let current = move || filter.get().period.resolve(today);
     let initial = filter.get_untracked().period.resolve(today);
@@ -42,7 +43,7 @@ pub fn FilterBar(
                     ..filter.get_untracked()
                 });
             }
-            Err(err) => range_error.set(Some(i18n::period_error(err))),
+            Err(err) => range_error.set(Some(i18n.period_error(err))),
         }
     };
     let search_kind = RwSignal::new(match filter.get_untracked().search {
@@ -69,8 +70,8 @@ pub fn FilterBar(
     let invalid = move || range_error.with(Option::is_some).to_string();
     view! {
         <div class="idk-filters">
-            <div class="idk-filter-row" role="group" aria-label=i18n::PERIOD>
-                <span class="idk-filter-label" aria-hidden="true">{i18n::PERIOD}</span>
+            <div class="idk-filter-row" role="group" aria-label=i18n.period()>
+                <span class="idk-filter-label" aria-hidden="true">{i18n.period()}</span>
                 {Preset::ALL
                     .into_iter()
                     .map(|p| {
@@ -83,16 +84,16 @@ pub fn FilterBar(
                                 aria-pressed=pressed
                                 on:click=move |_| change(ListFilter { period: PeriodChoice::Preset(p), ..filter.get_untracked() })
                             >
-                                {i18n::preset_label(p)}
+                                {i18n.preset_label(p)}
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
             <form class="idk-filter-row idk-range" on:submit=apply_range novalidate>
-                <span class="idk-filter-label">{i18n::CUSTOM_PERIOD}</span>
+                <span class="idk-filter-label">{i18n.custom_period()}</span>
                 <label class="idk-field">
-                    <span class="idk-visually-hidden">{i18n::START_DATE}</span>
+                    <span class="idk-visually-hidden">{i18n.start_date()}</span>
                     <input
                         type="date"
                         name="from"
@@ -105,7 +106,7 @@ pub fn FilterBar(
                 </label>
                 <span aria-hidden="true">"~"</span>
                 <label class="idk-field">
-                    <span class="idk-visually-hidden">{i18n::END_DATE}</span>
+                    <span class="idk-visually-hidden">{i18n.end_date()}</span>
                     <input
                         type="date"
                         name="to"
@@ -116,13 +117,13 @@ pub fn FilterBar(
                         aria-describedby="idk-range-error"
                     />
                 </label>
-                <button type="submit" class="idk-button">{i18n::APPLY}</button>
+                <button type="submit" class="idk-button">{i18n.apply()}</button>
                 <p id="idk-range-error" class="idk-field-error" role="alert">
                     {move || range_error.get()}
                 </p>
             </form>
-            <div class="idk-filter-row" role="group" aria-label=i18n::STATUS>
-                <span class="idk-filter-label" aria-hidden="true">{i18n::STATUS}</span>
+            <div class="idk-filter-row" role="group" aria-label=i18n.status()>
+                <span class="idk-filter-label" aria-hidden="true">{i18n.status()}</span>
                 {std::iter::once(None)
                     .chain(Status::ALL.into_iter().map(Some))
                     .map(|s| {
@@ -135,7 +136,7 @@ pub fn FilterBar(
                                 aria-pressed=pressed
                                 on:click=move |_| change(ListFilter { status: s, ..filter.get_untracked() })
                             >
-                                {s.map(i18n::status_name).unwrap_or(i18n::ALL_STATUSES)}
+                                {s.map(|s| i18n.status_name(s)).unwrap_or(i18n.all_statuses())}
                             </button>
                         }
                     })
@@ -143,28 +144,28 @@ pub fn FilterBar(
             </div>
             <form class="idk-filter-row idk-search" role="search" on:submit=apply_search>
                 <label class="idk-field">
-                    <span class="idk-visually-hidden">{i18n::SEARCH_BY}</span>
+                    <span class="idk-visually-hidden">{i18n.search_by()}</span>
                     <select
                         name="searchKind"
                         prop:value=move || search_kind.get()
                         on:change=move |e| search_kind.set(if event_target_value(&e) == "order" { "order" } else { "keyword" })
                     >
-                        <option value="keyword">{i18n::SEARCH_KEYWORD}</option>
-                        <option value="order">{i18n::SEARCH_ORDER_NO}</option>
+                        <option value="keyword">{i18n.search_keyword()}</option>
+                        <option value="order">{i18n.search_order_no()}</option>
                     </select>
                 </label>
                 <label class="idk-field idk-grow">
-                    <span class="idk-visually-hidden">{i18n::SEARCH_PLACEHOLDER}</span>
+                    <span class="idk-visually-hidden">{i18n.search_placeholder()}</span>
                     <input
                         type="search"
                         name="q"
                         maxlength="50"
-                        placeholder=i18n::SEARCH_PLACEHOLDER
+                        placeholder=i18n.search_placeholder()
                         prop:value=search_text
                         on:input=move |e| search_text.set(event_target_value(&e))
                     />
                 </label>
-                <button type="submit" class="idk-button">{i18n::SEARCH}</button>
+                <button type="submit" class="idk-button">{i18n.search()}</button>
             </form>
         </div>
     }
@@ -173,14 +174,15 @@ pub fn FilterBar(
 /// Previous / next page.
 #[component]
 pub fn Pager(page: u32, total_pages: u32, #[prop(into)] on_page: Callback<u32>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <nav class="idk-pager" aria-label=i18n::PAGINATION>
+        <nav class="idk-pager" aria-label=i18n.pagination()>
             <button type="button" class="idk-button" data-page="prev" disabled={page <= 1} on:click=move |_| on_page.run(page - 1)>
-                {i18n::PREV_PAGE}
+                {i18n.prev_page()}
             </button>
-            <span class="idk-page-of" aria-current="page">{i18n::page_of(page, total_pages.max(1))}</span>
+            <span class="idk-page-of" aria-current="page">{i18n.page_of(page, total_pages.max(1))}</span>
             <button type="button" class="idk-button" data-page="next" disabled={page >= total_pages} on:click=move |_| on_page.run(page + 1)>
-                {i18n::NEXT_PAGE}
+                {i18n.next_page()}
             </button>
         </nav>
     }

@@ -4,7 +4,7 @@
 use leptos::{ev, prelude::*};
 
 use super::{ErrorPanel, Modal};
-use crate::{domain::form::PickedGoods, i18n};
+use crate::{domain::form::PickedGoods, i18n::use_i18n};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerTab {
@@ -44,6 +44,7 @@ pub fn GoodsPicker(
     #[prop(into)] on_retry: Callback<()>,
     #[prop(into)] on_pick: Callback<PickedGoods>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let active = RwSignal::new(0usize);
     Effect::new(move |_| {
         tab.track();
@@ -92,7 +93,7 @@ pub fn GoodsPicker(
             });
         }
     };
-    let tab_button = move |t: PickerTab, label: &'static str, id: &'static str| {
+    let tab_button = move |t: PickerTab, label: String, id: &'static str| {
         view! {
             <button
                 type="button"
@@ -112,12 +113,12 @@ pub fn GoodsPicker(
     view! {
         <Modal open=open on_close=move |_| open.set(false) class="idk-picker" id="idk-goods-picker" labelled_by="idk-picker-title">
             <div class="idk-picker-head">
-                <h2 class="idk-dialog-title" id="idk-picker-title">{i18n::PICK_GOODS}</h2>
-                <button type="button" class="idk-button" on:click=move |_| open.set(false)>{i18n::CLOSE}</button>
+                <h2 class="idk-dialog-title" id="idk-picker-title">{i18n.pick_goods()}</h2>
+                <button type="button" class="idk-button" on:click=move |_| open.set(false)>{i18n.close()}</button>
             </div>
-            <div role="tablist" class="idk-tabs" aria-label=i18n::PICK_GOODS>
-                {tab_button(PickerTab::Orders, i18n::TAB_ORDERS, "idk-tab-orders")}
-                {tab_button(PickerTab::Search, i18n::TAB_SEARCH, "idk-tab-search")}
+            <div role="tablist" class="idk-tabs" aria-label=i18n.pick_goods()>
+                {tab_button(PickerTab::Orders, i18n.tab_orders(), "idk-tab-orders")}
+                {tab_button(PickerTab::Search, i18n.tab_search(), "idk-tab-search")}
             </div>
             <div
                 id="idk-picker-panel"
@@ -126,12 +127,12 @@ pub fn GoodsPicker(
             >
                 <Show when=move || tab.get() == PickerTab::Search>
                     <label class="idk-field idk-picker-search">
-                        <span class="idk-visually-hidden">{i18n::SEARCH_GOODS}</span>
+                        <span class="idk-visually-hidden">{i18n.search_goods()}</span>
                         <input
                             type="search"
                             name="goodsSearch"
                             autofocus
-                            placeholder=i18n::SEARCH_GOODS
+                            placeholder=i18n.search_goods()
                             prop:value=search
                             on:input=move |e| search.set(event_target_value(&e))
                             on:keydown=on_key
@@ -143,11 +144,11 @@ pub fn GoodsPicker(
                     </label>
                 </Show>
                 {move || match state.get() {
-                    PickerState::Loading => view! { <p class="idk-muted" role="status">{i18n::LOADING}</p> }.into_any(),
+                    PickerState::Loading => view! { <p class="idk-muted" role="status">{i18n.loading()}</p> }.into_any(),
                     PickerState::Failed(m) => view! { <ErrorPanel message=m on_retry=on_retry /> }.into_any(),
                     PickerState::Ready { items, .. } if items.is_empty() => view! {
                         <p class="idk-empty" role="status">
-                            {move || if tab.get() == PickerTab::Orders { i18n::NO_ORDERS } else { i18n::NO_GOODS_FOUND }}
+                            {move || if tab.get() == PickerTab::Orders { i18n.no_orders() } else { i18n.no_goods_found() }}
                         </p>
                     }
                     .into_any(),
@@ -157,7 +158,7 @@ pub fn GoodsPicker(
                             role="listbox"
                             class="idk-picker-list"
                             tabindex="0"
-                            aria-label=i18n::PICK_GOODS
+                            aria-label=i18n.pick_goods()
                             aria-activedescendant=move || format!("idk-pick-{}", active.get())
                             on:keydown=on_key
                         >
@@ -188,7 +189,7 @@ pub fn GoodsPicker(
                         </ul>
                         {has_more.then(|| view! {
                             <button type="button" class="idk-button idk-more" disabled=loading_more on:click=move |_| on_more.run(())>
-                                {if loading_more { i18n::LOADING } else { i18n::MORE }}
+                                {if loading_more { i18n.loading() } else { i18n.more() }}
                             </button>
                         })}
                     }

@@ -1,23 +1,23 @@
 use leptos::prelude::*;
 
-use super::datetime;
 use crate::{
     api::{Reply, ReplyAuthor},
     domain::{Status, Turn},
-    i18n,
+    i18n::use_i18n,
 };
 
 /// Status with a hint of whose turn it is.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
+    let i18n = use_i18n();
     let turn = match status.turn() {
         Turn::Store => "store",
         Turn::Customer => "customer",
     };
     view! {
         <span class=format!("idk-badge idk-badge-{} idk-turn-{turn}", status.key()) data-status=status.key()>
-            <span class="idk-badge-name">{i18n::status_name(status)}</span>
-            <span class="idk-badge-hint">{i18n::status_hint(status)}</span>
+            <span class="idk-badge-name">{i18n.status_name(status)}</span>
+            <span class="idk-badge-hint">{i18n.status_hint(status)}</span>
         </span>
     }
 }
@@ -31,6 +31,7 @@ pub fn GoodsCard(
     price: Option<i64>,
     image_src: Option<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="idk-goods">
             {image_src.map(|src| view! { <img class="idk-goods-img" src=src alt="" width="64" height="64" /> })}
@@ -38,7 +39,7 @@ pub fn GoodsCard(
                 <span class="idk-goods-brand">{brand}</span>
                 <span class="idk-goods-name">{name}</span>
                 {option.map(|o| view! { <span class="idk-goods-option">{o}</span> })}
-                {price.map(|p| view! { <span class="idk-goods-price">{i18n::price(p)}</span> })}
+                {price.map(|p| view! { <span class="idk-goods-price">{i18n.won(p)}</span> })}
             </div>
         </div>
     }
@@ -47,8 +48,9 @@ pub fn GoodsCard(
 /// The counselor's (and sellers') replies, oldest first. Text is rendered as text.
 #[component]
 pub fn ReplyThread(replies: Vec<Reply>) -> impl IntoView {
+    let i18n = use_i18n();
     if replies.is_empty() {
-        return view! { <p class="idk-no-reply">{i18n::NO_REPLY_YET}</p> }.into_any();
+        return view! { <p class="idk-no-reply">{i18n.no_reply_yet()}</p> }.into_any();
     }
     view! {
         <ol class="idk-thread">
@@ -59,9 +61,9 @@ pub fn ReplyThread(replies: Vec<Reply>) -> impl IntoView {
                     view! {
                         <li class=if counselor { "idk-reply idk-reply-counselor" } else { "idk-reply idk-reply-seller" }>
                             <div class="idk-reply-head">
-                                <span class="idk-reply-role">{i18n::reply_author(counselor)}</span>
+                                <span class="idk-reply-role">{i18n.reply_author(counselor)}</span>
                                 <span class="idk-reply-name">{r.author_name}</span>
-                                <time class="idk-reply-time" datetime=r.at.to_rfc3339()>{datetime(&r.at)}</time>
+                                <time class="idk-reply-time" datetime=r.at.to_rfc3339()>{i18n.datetime(&r.at)}</time>
                             </div>
                             <p class="idk-text">{r.content}</p>
                         </li>
@@ -80,12 +82,13 @@ pub fn PhotoThumb(
     #[prop(into)] src: Signal<Option<Result<String, ()>>>,
     #[prop(into)] on_open: Callback<String>,
 ) -> impl IntoView {
-    let label = format!("{} {}", name, i18n::PHOTO_OPEN);
+    let i18n = use_i18n();
+    let label = format!("{} {}", name, i18n.photo_open());
     view! {
         <li class="idk-thumb">
             {move || match src.get() {
-                None => view! { <span class="idk-thumb-loading" aria-label=i18n::LOADING></span> }.into_any(),
-                Some(Err(())) => view! { <span class="idk-thumb-failed">{i18n::PHOTO_FAILED}</span> }.into_any(),
+                None => view! { <span class="idk-thumb-loading" aria-label=i18n.loading()></span> }.into_any(),
+                Some(Err(())) => view! { <span class="idk-thumb-failed">{i18n.photo_failed()}</span> }.into_any(),
                 Some(Ok(url)) => {
                     let open = url.clone();
                     view! {

@@ -13,15 +13,3 @@ pub use filters::{FilterBar, Pager};
 pub use goods_picker::{GoodsPicker, PickerItem, PickerState, PickerTab};
 pub use inquiry::{GoodsCard, PhotoThumb, ReplyThread, StatusBadge};
 pub use photos::{PhotoField, PhotoTile};
-
-use chrono::{DateTime, FixedOffset, Local};
-
-/// A timestamp in the customer's own time zone, `yyyy.MM.dd HH:mm`.
-pub fn datetime(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Local).format("%Y.%m.%d %H:%M").to_string()
-}
-
-/// A date in the customer's own time zone, `yyyy.MM.dd`.
-pub fn date(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Local).format("%Y.%m.%d").to_string()
-}

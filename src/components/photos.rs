@@ -3,7 +3,7 @@
 
 use leptos::{ev, prelude::*};
 
-use crate::i18n;
+use crate::i18n::use_i18n;
 
 /// A photo shown in the form: either already stored (edit) or chosen now.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,7 @@ pub fn PhotoField(
     #[prop(into)] on_remove: Callback<String>,
     #[prop(into)] invalid: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let dragging = RwSignal::new(false);
     let on_drop = move |e: ev::DragEvent| {
         e.prevent_default();
@@ -37,7 +38,7 @@ pub fn PhotoField(
     };
     view! {
         <fieldset class="idk-fieldset idk-photos" aria-describedby="idk-photos-hint idk-photos-error">
-            <legend>{i18n::PHOTOS}</legend>
+            <legend>{i18n.photos()}</legend>
             <p id="idk-photos-hint" class="idk-hint">{hint}</p>
             <div
                 class="idk-dropzone"
@@ -49,7 +50,7 @@ pub fn PhotoField(
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label class="idk-button" for="idk-f-photos">{i18n::CHOOSE_PHOTOS}</label>
+                <label class="idk-button" for="idk-f-photos">{i18n.choose_photos()}</label>
                 <input
                     id="idk-f-photos"
                     class="idk-visually-hidden"
@@ -67,19 +68,19 @@ pub fn PhotoField(
                         input.set_value("");
                     }
                 />
-                <span class="idk-muted">{i18n::DROP_PHOTOS}</span>
+                <span class="idk-muted">{i18n.drop_photos()}</span>
             </div>
             <ul class="idk-thumbs idk-photo-tiles">
                 <For each=move || tiles.get() key=|t| (t.key.clone(), t.preview.is_some()) let:tile>
                     <li class="idk-thumb idk-photo-tile" data-photo=tile.name.clone()>
                         {match tile.preview.clone() {
                             Some(src) => view! { <img src=src alt=tile.name.clone() width="96" height="96" /> }.into_any(),
-                            None => view! { <span class="idk-thumb-loading" aria-label=i18n::LOADING></span> }.into_any(),
+                            None => view! { <span class="idk-thumb-loading" aria-label=i18n.loading()></span> }.into_any(),
                         }}
                         <button
                             type="button"
                             class="idk-remove"
-                            aria-label=format!("{} {}", tile.name, i18n::REMOVE)
+                            aria-label=format!("{} {}", tile.name, i18n.remove())
                             on:click={
                                 let key = tile.key.clone();
                                 move |_| on_remove.run(key.clone())
@@ -94,7 +95,7 @@ pub fn PhotoField(
                 {move || refused.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
             </div>
             {move || progress.get().map(|p| view! {
-                <progress class="idk-progress" max="100" value=(p * 100.0).round() aria-label=i18n::UPLOADING></progress>
+                <progress class="idk-progress" max="100" value=(p * 100.0).round() aria-label=i18n.uploading()></progress>
             })}
         </fieldset>
     }

@@ -1,261 +1,427 @@
-//! Every string the customer reads, in one place (Korean). Views never inline text, so a
-//! locale switch replaces this module's contents, not the views.
+//! Every string the customer reads, in three locales (ko, en, zh-TW), through Project Fluent.
+//!
+//! The messages live in `locales/<locale>.ftl`. `build.rs` refuses to build when a locale lacks
+//! a message or uses different variables, and generates one method per message on [`I18n`]
+//! (`i18n.app_title()`, `i18n.period_too_long(max, days)`), so views cannot name a message that
+//! does not exist. Dates are formatted by the browser's `Intl` for the locale, in the customer's
+//! time zone ([`I18n::datetime`]).
+//!
+//! Views get the mount's [`I18n`] with [`use_i18n`]. The locale is fixed for the life of a
+//! mount: the host switches language by mounting again.
+
+mod intl;
+
+use std::{cell::RefCell, collections::HashMap, rc::Rc};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::{
-    api::ApiError,
-    domain::{LockReason, PeriodError, Preset, Status, Turn},
+    api::{ApiError, FieldError, Limits},
+    domain::{
+        form::{Field, PhotoProblem, Problem},
+        LockReason, PeriodError, Preset, Status,
+    },
 };
 
-pub const APP_TITLE: &str = "1:1 문의";
-pub const NEW_INQUIRY: &str = "1:1 문의하기";
-pub const PERIOD: &str = "조회 기간";
-pub const CUSTOM_PERIOD: &str = "직접 입력";
-pub const START_DATE: &str = "시작일";
-pub const END_DATE: &str = "종료일";
-pub const APPLY: &str = "조회";
-pub const STATUS: &str = "처리 상태";
-pub const ALL_STATUSES: &str = "전체";
-pub const SEARCH_BY: &str = "검색 조건";
-pub const SEARCH_KEYWORD: &str = "제목·내용";
-pub const SEARCH_ORDER_NO: &str = "주문번호";
-pub const SEARCH_PLACEHOLDER: &str = "검색어를 입력하세요";
-pub const SEARCH: &str = "검색";
-pub const LIST_CAPTION: &str = "내 1:1 문의 목록";
-pub const COL_TYPE: &str = "문의 유형";
-pub const COL_TITLE: &str = "제목";
-pub const COL_GOODS: &str = "상품";
-pub const COL_ORDER: &str = "주문번호";
-pub const COL_CREATED: &str = "등록일";
-pub const COL_STATUS: &str = "상태";
-pub const EMPTY_LIST: &str = "조회 기간에 등록한 문의가 없습니다.";
-pub const EMPTY_HINT: &str = "궁금한 점이 있으면 언제든 문의해 주세요.";
-pub const RETRY: &str = "다시 시도";
-pub const LOADING: &str = "불러오는 중…";
-pub const PREV_PAGE: &str = "이전";
-pub const NEXT_PAGE: &str = "다음";
-pub const PAGINATION: &str = "페이지 이동";
-pub const BACK_TO_LIST: &str = "목록으로";
-pub const EDIT: &str = "수정";
-pub const DELETE: &str = "삭제";
-pub const CANCEL: &str = "취소";
-pub const CLOSE: &str = "닫기";
-pub const CONTENT: &str = "문의 내용";
-pub const ORDER_NO: &str = "주문번호";
-pub const ORDER_DATE: &str = "주문일";
-pub const CREATED_AT: &str = "등록일시";
-pub const ANSWERED_AT: &str = "답변일시";
-pub const PHOTOS: &str = "첨부 사진";
-pub const REPLIES: &str = "답변";
-pub const NO_REPLY_YET: &str =
-    "아직 답변이 등록되지 않았습니다. 답변이 등록되면 이곳에 표시됩니다.";
-pub const DELETE_TITLE: &str = "문의를 삭제할까요?";
-pub const DELETE_BODY: &str = "삭제한 문의와 첨부 사진은 되돌릴 수 없습니다.";
-pub const DELETE_CONFIRM: &str = "삭제하기";
-pub const DELETED: &str = "문의를 삭제했습니다.";
-pub const NOT_FOUND_TITLE: &str = "문의를 찾을 수 없습니다";
-pub const NOT_FOUND_BODY: &str = "삭제되었거나 주소가 올바르지 않습니다.";
-pub const PAGE_NOT_FOUND: &str = "페이지를 찾을 수 없습니다.";
-pub const PHOTO_OPEN: &str = "크게 보기";
-pub const PHOTO_FAILED: &str = "사진을 불러오지 못했습니다";
+pub use intl::valid_time_zone;
 
-pub fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Received => "접수완료",
-        Status::InProgress => "처리중",
-        Status::Answered => "답변완료",
-    }
+/// A value for a message variable: a string or a number (numbers select plural forms).
+pub type Arg<'a> = FluentValue<'a>;
+
+/// A supported locale. Korean is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    Ko,
+    En,
+    ZhTw,
 }
 
-/// The badge's second line: whose move it is.
-pub fn status_hint(s: Status) -> &'static str {
-    match (s, s.turn()) {
-        (Status::Received, _) => "상담원 확인 대기",
-        (Status::InProgress, _) => "상담원이 확인 중",
-        (_, Turn::Customer) => "답변을 확인하세요",
-        (_, Turn::Store) => "",
-    }
-}
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::Ko, Locale::En, Locale::ZhTw];
 
-pub fn preset_label(p: Preset) -> &'static str {
-    match p {
-        Preset::Week => "1주일",
-        Preset::Month => "1개월",
-        Preset::ThreeMonths => "3개월",
-        Preset::SixMonths => "6개월",
-        Preset::Year => "1년",
+    /// The BCP 47 tag, as used in `lang` attributes and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Ko => "ko",
+            Locale::En => "en",
+            Locale::ZhTw => "zh-TW",
+        }
     }
-}
 
-pub fn period_error(e: PeriodError) -> String {
-    match e {
-        PeriodError::Missing => "시작일과 종료일을 모두 입력해 주세요.".into(),
-        PeriodError::StartAfterEnd => "시작일이 종료일보다 늦을 수 없습니다.".into(),
-        PeriodError::EndInFuture => "종료일은 오늘 이후로 지정할 수 없습니다.".into(),
-        PeriodError::TooLong { max_days, days } => {
-            format!("조회 기간은 최대 {max_days}일까지 지정할 수 있습니다 (선택한 기간: {days}일).")
+    /// Accepts the tags above and their common spellings (`ko-KR`, `en-US`, `zh_TW`,
+    /// `zh-Hant-TW`); `None` for anything else.
+    pub fn parse(tag: &str) -> Option<Self> {
+        let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let mut parts = t.split('-');
+        match (parts.next(), parts.collect::<Vec<_>>().as_slice()) {
+            (Some("ko"), _) => Some(Locale::Ko),
+            (Some("en"), _) => Some(Locale::En),
+            (Some("zh"), ["tw"] | ["hant"] | ["hant", "tw"] | ["hk"] | ["hant", "hk"]) => {
+                Some(Locale::ZhTw)
+            }
+            _ => None,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Locale::Ko => include_str!("../../locales/ko.ftl"),
+            Locale::En => include_str!("../../locales/en.ftl"),
+            Locale::ZhTw => include_str!("../../locales/zh-TW.ftl"),
         }
     }
 }
 
-pub fn lock_reason(r: LockReason) -> &'static str {
-    match r {
-        LockReason::InProgress => "상담원이 확인 중인 문의는 수정하거나 삭제할 수 없습니다.",
-        LockReason::Answered => "답변이 완료된 문의는 수정하거나 삭제할 수 없습니다.",
+impl std::fmt::Display for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
     }
 }
 
-pub fn total_count(n: u64) -> String {
-    format!("총 {n}건")
+thread_local! {
+    // Parsed once per locale on first use. wasm is single-threaded; native tests get their own.
+    static BUNDLES: RefCell<HashMap<Locale, Rc<FluentBundle<FluentResource>>>> =
+        RefCell::new(HashMap::new());
+    static ZONES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-pub fn page_of(page: u32, total: u32) -> String {
-    format!("{page} / {total} 페이지")
+fn bundle(locale: Locale) -> Rc<FluentBundle<FluentResource>> {
+    BUNDLES.with(|b| {
+        b.borrow_mut()
+            .entry(locale)
+            .or_insert_with(|| {
+                let resource =
+                    FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(r, _)| r); // build.rs has already refused bad syntax
+                let lang = locale.tag().parse().expect("a valid language tag");
+                let mut bundle = FluentBundle::new(vec![lang]);
+                // No Unicode isolation marks around placeables: all three locales are LTR and
+                // the marks would end up in copied text and aria labels.
+                bundle.set_use_isolating(false);
+                bundle
+                    .add_resource(resource)
+                    .expect("message ids are unique (checked by build.rs)");
+                Rc::new(bundle)
+            })
+            .clone()
+    })
 }
 
-pub fn reply_author(counselor: bool) -> &'static str {
-    if counselor {
-        "상담원"
-    } else {
-        "판매자"
-    }
-}
-
-pub fn conflict_explained(message: &str) -> String {
-    format!("{message} 그 사이 상담원이 문의를 확인했습니다. 아래에서 최신 상태와 답변을 확인해 주세요.")
-}
-
-/// What to tell the customer about a failed request.
-pub fn api_error(e: &ApiError) -> String {
-    match e {
-        ApiError::Unauthorized(_) => "로그인이 필요합니다. 다시 로그인한 뒤 이용해 주세요.".into(),
-        ApiError::Server { .. } => {
-            "일시적인 오류로 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.".into()
+/// Interns a time-zone name so [`I18n`] can stay `Copy` (a page has one or two zones).
+fn intern(zone: &str) -> &'static str {
+    ZONES.with(|z| {
+        let mut z = z.borrow_mut();
+        if let Some(found) = z.iter().find(|s| **s == zone) {
+            return *found;
         }
-        other => other.to_string(),
+        let leaked: &'static str = Box::leak(zone.to_owned().into_boxed_str());
+        z.push(leaked);
+        leaked
+    })
+}
+
+/// The messages and formats of one mount: its locale and the customer's time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct I18n {
+    locale: Locale,
+    /// IANA zone for dates; `None`: the browser's own.
+    time_zone: Option<&'static str>,
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new(Locale::Ko, None)
     }
 }
 
-pub fn price(won: i64) -> String {
-    let digits = won.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{}{out}원", if won < 0 { "-" } else { "" })
-}
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-pub const PICK_GOODS: &str = "상품 선택";
-pub const TAB_ORDERS: &str = "최근 주문 상품";
-pub const TAB_SEARCH: &str = "상품 검색";
-pub const SEARCH_GOODS: &str = "상품명 또는 브랜드로 검색";
-pub const NO_ORDERS: &str = "최근 주문한 상품이 없습니다. 상품 검색 탭에서 찾아 주세요.";
-pub const NO_GOODS_FOUND: &str = "검색 결과가 없습니다. 다른 검색어로 찾아 주세요.";
-pub const MORE: &str = "더 보기";
-pub const CHOOSE_PHOTOS: &str = "사진 선택";
-pub const DROP_PHOTOS: &str = "또는 이곳으로 사진을 끌어 놓으세요";
-pub const REMOVE: &str = "삭제";
-pub const UPLOADING: &str = "업로드 중";
-
-pub fn photo_hint(max_photos: usize, max_bytes: u64) -> String {
-    format!(
-        "JPEG, PNG, GIF, WEBP 사진을 최대 {max_photos}장, 한 장에 {}까지 첨부할 수 있습니다. 큰 사진은 자동으로 줄여서 올립니다.",
-        bytes(max_bytes)
-    )
-}
-
-pub fn bytes(n: u64) -> String {
-    if n >= 1024 * 1024 {
-        format!("{}MB", (n as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0)
-    } else {
-        format!("{}KB", (n as f64 / 1024.0).round())
-    }
-}
-
-pub fn photo_problem(name: &str, p: &crate::domain::form::PhotoProblem) -> String {
-    use crate::domain::form::PhotoProblem;
-    match p {
-        PhotoProblem::Type => format!("'{name}': JPEG, PNG, GIF, WEBP 사진만 첨부할 수 있습니다."),
-        PhotoProblem::TooLarge { max_bytes } => format!(
-            "'{name}': 사진 한 장은 {}까지 첨부할 수 있습니다.",
-            bytes(*max_bytes)
-        ),
-        PhotoProblem::TooMany { max } => {
-            format!("'{name}': 사진은 최대 {max}장까지 첨부할 수 있습니다.")
+impl I18n {
+    pub fn new(locale: Locale, time_zone: Option<&str>) -> Self {
+        Self {
+            locale,
+            time_zone: time_zone.map(intern),
         }
     }
-}
 
-pub const NEW_TITLE: &str = "1:1 문의하기";
-pub const EDIT_TITLE: &str = "문의 수정";
-pub const BACK_TO_DETAIL: &str = "문의로 돌아가기";
-pub const FOLLOW_UP: &str = "추가 문의";
-pub const FOLLOW_UP_PREFIX: &str = "[추가 문의]";
-pub const CREATED: &str = "문의를 등록했습니다. 답변이 등록되면 알려 드릴게요.";
-pub const UPDATED: &str = "문의를 수정했습니다.";
-pub const SUBMIT_NETWORK: &str = "네트워크 문제로 등록하지 못했습니다. 작성한 내용은 그대로 있으니 다시 시도해 주세요. 다시 보내도 문의는 한 번만 등록됩니다.";
-pub const DRAFT_FOUND: &str = "작성 중이던 문의가 있습니다. 이어서 작성할까요?";
-pub const DRAFT_RESTORE: &str = "이어서 작성";
-pub const DRAFT_DISCARD: &str = "삭제";
-pub const FIX_THESE: &str = "입력 내용을 확인해 주세요.";
-pub const TYPE: &str = "문의 유형";
-pub const TYPE_GROUP: &str = "문의 분류";
-pub const CHOOSE_TYPE_GROUP: &str = "분류 선택";
-pub const CHOOSE_TYPE: &str = "세부 유형 선택";
-pub const GOODS_NEEDED_SHORT: &str = "상품 선택 필요";
-pub const GOODS_NEEDED: &str = "이 유형은 상품을 선택해야 합니다";
-pub const TITLE: &str = "제목";
-pub const GOODS: &str = "문의 상품";
-pub const CHANGE_GOODS: &str = "다른 상품 선택";
-pub const UNPICK_GOODS: &str = "선택 해제";
-pub const PII_NOTICE: &str = "전화번호, 계좌번호, 주소 같은 개인정보는 적지 말아 주세요.";
-pub const SMS_CONSENT: &str = "답변이 등록되면 SMS로 알림 받기";
-pub const EMAIL_CONSENT: &str = "답변이 등록되면 이메일로 알림 받기";
-pub const CONFLICT_ANSWER: &str = "등록된 답변";
-pub const YOUR_TEXT: &str = "작성하신 내용 (복사해서 추가 문의에 쓸 수 있습니다)";
-pub const SUBMIT: &str = "문의 등록";
-pub const SAVE_CHANGES: &str = "수정 완료";
-pub const SUBMITTING: &str = "보내는 중…";
-
-pub fn counter(len: usize, max: usize) -> String {
-    format!("{len} / {max}자")
-}
-
-pub fn follow_up_of(id: &str) -> String {
-    format!("문의 {id}에 대한 추가 문의입니다.")
-}
-
-pub fn edit_conflict(message: &str) -> String {
-    format!("{message} 그 사이 상담원이 문의를 확인했습니다. 작성하신 내용은 아래에 그대로 있으니 추가 문의로 남겨 주세요.")
-}
-
-pub fn form_problem(field: crate::domain::form::Field, p: &crate::domain::form::Problem) -> String {
-    use crate::domain::form::{Field, Problem};
-    let label = match field {
-        Field::Type => TYPE,
-        Field::Title => TITLE,
-        Field::Content => CONTENT,
-        Field::Goods => GOODS,
-        Field::Photos => PHOTOS,
-    };
-    match p {
-        Problem::Required if field == Field::Type => "문의 유형을 선택해 주세요.".to_owned(),
-        Problem::Required => format!("{label}을(를) 입력해 주세요."),
-        Problem::TooLong { max, len } => {
-            format!("{label}은(는) {max}자까지 쓸 수 있습니다 (지금 {len}자).")
-        }
-        Problem::GoodsRequired => "선택한 문의 유형은 상품을 선택해야 합니다.".to_owned(),
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
+
+    pub fn time_zone(&self) -> Option<&'static str> {
+        self.time_zone
+    }
+
+    fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let bundle = bundle(self.locale);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(
+            pattern,
+            (!args.is_empty()).then_some(&fluent_args),
+            &mut errors,
+        );
+        text.into_owned()
+    }
+
+    pub fn status_name(&self, s: Status) -> String {
+        match s {
+            Status::Received => self.status_received(),
+            Status::InProgress => self.status_in_progress(),
+            Status::Answered => self.status_answered(),
+        }
+    }
+
+    /// The badge's second line: whose move it is.
+    pub fn status_hint(&self, s: Status) -> String {
+        match s {
+            Status::Received => self.status_hint_received(),
+            Status::InProgress => self.status_hint_in_progress(),
+            Status::Answered => self.status_hint_answered(),
+        }
+    }
+
+    pub fn preset_label(&self, p: Preset) -> String {
+        match p {
+            Preset::Week => self.preset_week(),
+            Preset::Month => self.preset_month(),
+            Preset::ThreeMonths => self.preset_three_months(),
+            Preset::SixMonths => self.preset_six_months(),
+            Preset::Year => self.preset_year(),
+        }
+    }
+
+    pub fn period_error(&self, e: PeriodError) -> String {
+        match e {
+            PeriodError::Missing => self.period_missing(),
+            PeriodError::StartAfterEnd => self.period_start_after_end(),
+            PeriodError::EndInFuture => self.period_end_in_future(),
+            PeriodError::TooLong { max_days, days } => self.period_too_long(days, max_days),
+        }
+    }
+
+    pub fn lock_reason(&self, r: LockReason) -> String {
+        match r {
+            LockReason::InProgress => self.lock_in_progress(),
+            LockReason::Answered => self.lock_answered(),
+        }
+    }
+
+    pub fn reply_author(&self, counselor: bool) -> String {
+        if counselor {
+            self.reply_counselor()
+        } else {
+            self.reply_seller()
+        }
+    }
+
+    /// What to tell the customer about a failed request, in their language (the server's own
+    /// messages are Korean, so they are only a last resort).
+    pub fn api_error(&self, e: &ApiError) -> String {
+        match e {
+            ApiError::Network(_) => self.error_network(),
+            ApiError::Unauthorized(_) => self.error_unauthorized(),
+            ApiError::NotFound(_) => self.error_not_found(),
+            ApiError::Conflict { status, .. } => {
+                self.conflict_explained(status.map(|s| self.status_name(s)).unwrap_or_default())
+            }
+            ApiError::Validation { code, .. } if code == "PAYLOAD_TOO_LARGE" => {
+                self.error_too_large()
+            }
+            ApiError::Validation { .. } => self.error_validation(),
+            ApiError::Server { .. } => self.error_server(),
+            ApiError::Decode(_) => self.error_decode(),
+        }
+    }
+
+    /// A rule the server says a field broke, by its stable code (the server's own message is
+    /// Korean). `photo` names the file when the error is about one of the sent photos.
+    pub fn field_error(&self, e: &FieldError, photo: Option<&str>, limits: &Limits) -> String {
+        let label = match e.field.as_str() {
+            "type" => self.r#type(),
+            "title" => self.title(),
+            "content" => self.content(),
+            "goods" | "order" => self.goods(),
+            "photos" => self.photos(),
+            _ => String::new(),
+        };
+        let name = photo.unwrap_or_default();
+        match (e.code.as_str(), e.field.as_str()) {
+            ("REQUIRED", "type") => self.type_required(),
+            ("GOODS_REQUIRED", _) => self.goods_required(),
+            ("TOO_LONG", "title") => self.field_too_long_max(label, limits.title_max_chars),
+            ("TOO_LONG", "content") => self.field_too_long_max(label, limits.content_max_chars),
+            ("UNSUPPORTED_FILE_TYPE", _) => self.photo_bad_type(name),
+            ("EMPTY_FILE", _) => self.photo_empty(name),
+            ("FILE_TOO_LARGE", _) => self.photo_too_large(name, self.bytes(limits.max_photo_bytes)),
+            ("TOO_MANY_FILES", _) => self.photo_too_many(name, limits.max_photos),
+            ("REQUIRED", _) if !label.is_empty() => self.field_required(label),
+            _ if !label.is_empty() => self.field_invalid(label),
+            _ => self.error_validation(),
+        }
+    }
+
+    /// A client-side rule the form broke.
+    pub fn form_problem(&self, field: Field, p: &Problem) -> String {
+        let label = match field {
+            Field::Type => self.r#type(),
+            Field::Title => self.title(),
+            Field::Content => self.content(),
+            Field::Goods => self.goods(),
+            Field::Photos => self.photos(),
+        };
+        match p {
+            Problem::Required if field == Field::Type => self.type_required(),
+            Problem::Required => self.field_required(label),
+            Problem::TooLong { max, len } => self.field_too_long(label, *len, *max),
+            Problem::GoodsRequired => self.goods_required(),
+        }
+    }
+
+    pub fn photo_problem(&self, name: &str, p: &PhotoProblem) -> String {
+        match p {
+            PhotoProblem::Type => self.photo_bad_type(name),
+            PhotoProblem::TooLarge { max_bytes } => {
+                self.photo_too_large(name, self.bytes(*max_bytes))
+            }
+            PhotoProblem::TooMany { max } => self.photo_too_many(name, *max),
+        }
+    }
+
+    pub fn photo_limits(&self, max_photos: usize, max_bytes: u64) -> String {
+        self.photo_hint(max_photos, self.bytes(max_bytes))
+    }
+
+    /// A size limit, `10MB` / `500KB`.
+    pub fn bytes(&self, n: u64) -> String {
+        if n >= 1024 * 1024 {
+            format!("{}MB", (n as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0)
+        } else {
+            format!("{}KB", (n as f64 / 1024.0).round())
+        }
+    }
+
+    /// A price in won with thousands separators, placed as the locale writes it.
+    pub fn won(&self, amount: i64) -> String {
+        let digits = amount.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        let sign = if amount < 0 { "-" } else { "" };
+        self.price(format!("{sign}{grouped}"))
+    }
+
+    /// Date and time of an instant, as the locale writes it, in the customer's time zone.
+    pub fn datetime(&self, t: &DateTime<FixedOffset>) -> String {
+        intl::format(self.locale.tag(), self.time_zone, intl::Style::DateTime, t)
+    }
+
+    /// The date of an instant, as the locale writes it, in the customer's time zone.
+    pub fn date(&self, t: &DateTime<FixedOffset>) -> String {
+        intl::format(self.locale.tag(), self.time_zone, intl::Style::Date, t)
+    }
+
+    /// Today's date where the customer is (period presets end today).
+    pub fn today(&self) -> NaiveDate {
+        intl::today(self.time_zone)
+    }
+}
+
+/// The mount's messages; outside a mounted app (unit tests of components) the default locale.
+pub fn use_i18n() -> I18n {
+    leptos::prelude::use_context::<I18n>().unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn prices_have_thousand_separators() {
-        assert_eq!(super::price(39000), "39,000원");
-        assert_eq!(super::price(1234567), "1,234,567원");
-        assert_eq!(super::price(900), "900원");
+    fn every_locale_formats_every_kind_of_message() {
+        for l in Locale::ALL {
+            let i = I18n::new(l, None);
+            assert!(!i.app_title().is_empty());
+            let too_long = i.period_too_long(400, 366);
+            assert!(
+                too_long.contains("366") && too_long.contains("400"),
+                "{l}: {too_long}"
+            );
+            assert!(i.won(1_234_567).contains("1,234,567"), "{l}");
+            assert_ne!(
+                i.status_name(Status::Answered),
+                i.status_name(Status::Received)
+            );
+        }
+    }
+
+    #[test]
+    fn korean_is_the_default_and_distinct_from_the_others() {
+        let ko = I18n::default();
+        assert_eq!(ko.status_name(Status::Received), "접수완료");
+        assert_eq!(ko.won(39000), "39,000원");
+        let en = I18n::new(Locale::En, None);
+        let zh = I18n::new(Locale::ZhTw, None);
+        assert_ne!(en.app_title(), ko.app_title());
+        assert_ne!(zh.app_title(), ko.app_title());
+        assert_ne!(zh.app_title(), en.app_title());
+    }
+
+    #[test]
+    fn english_counts_take_plural_forms() {
+        let en = I18n::new(Locale::En, None);
+        assert_ne!(
+            en.total_count(1).replace('1', ""),
+            en.total_count(2).replace('2', "")
+        );
+    }
+
+    #[test]
+    fn placeables_carry_no_isolation_marks() {
+        let s = I18n::new(Locale::En, None).counter(3, 50);
+        assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s:?}");
+    }
+
+    #[test]
+    fn locale_tags_are_parsed_leniently_but_not_guessed() {
+        assert_eq!(Locale::parse("ko-KR"), Some(Locale::Ko));
+        assert_eq!(Locale::parse(" EN_us "), Some(Locale::En));
+        assert_eq!(Locale::parse("zh-TW"), Some(Locale::ZhTw));
+        assert_eq!(Locale::parse("zh-Hant-TW"), Some(Locale::ZhTw));
+        assert_eq!(Locale::parse("zh-CN"), None);
+        assert_eq!(Locale::parse("fr"), None);
+        assert_eq!(Locale::parse(""), None);
+    }
+
+    #[test]
+    fn server_field_errors_are_told_in_the_customers_language() {
+        let en = I18n::new(Locale::En, None);
+        let e = FieldError {
+            field: "photos".into(),
+            index: Some(1),
+            code: "UNSUPPORTED_FILE_TYPE".into(),
+            message: "한국어 메시지".into(),
+        };
+        let limits = Limits {
+            title_max_chars: 50,
+            content_max_chars: 2000,
+            max_photos: 5,
+            max_photo_bytes: 10 << 20,
+            max_period_days: 366,
+            max_page_size: 30,
+            accepted_types: vec![],
+        };
+        let text = en.field_error(&e, Some("a.svg"), &limits);
+        assert!(text.contains("a.svg") && !text.contains("한국어"), "{text}");
     }
 }

@@ -4,19 +4,20 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map},
 };
 
-use super::{LastListQuery, NotFound};
+use super::{app_href, LastListQuery, NotFound};
 use crate::{
     api::{revoke_object_url, ApiError, Client, Inquiry, Photo},
     components::{
-        datetime, ConfirmDialog, ErrorPanel, Flash, GoodsCard, Lightbox, PhotoThumb, ReplyThread,
-        StatusBadge,
+        ConfirmDialog, ErrorPanel, Flash, GoodsCard, Lightbox, PhotoThumb, ReplyThread, StatusBadge,
     },
     domain::Action,
-    i18n,
+    events::Events,
+    i18n::use_i18n,
 };
 
 #[component]
 pub fn DetailPage() -> impl IntoView {
+    let i18n = use_i18n();
     let client = expect_context::<Client>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("ccnNo").unwrap_or_default()));
@@ -31,14 +32,14 @@ pub fn DetailPage() -> impl IntoView {
     // Why the page changed under the customer (e.g. answered while they tried to delete).
     let notice = RwSignal::new(None::<String>);
     view! {
-        <Transition fallback=|| view! { <section class="idk-page idk-detail-skeleton" aria-busy="true"><p class="idk-muted">{i18n::LOADING}</p></section> }>
+        <Transition fallback=move || view! { <section class="idk-page idk-detail-skeleton" aria-busy="true"><p class="idk-muted">{i18n.loading()}</p></section> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(inquiry) => view! { <Detail inquiry=inquiry notice=notice on_stale=move || detail.refetch() /> }.into_any(),
-                    Err(ApiError::NotFound(_)) => view! { <NotFound title=i18n::NOT_FOUND_TITLE body=i18n::NOT_FOUND_BODY /> }.into_any(),
+                    Err(ApiError::NotFound(_)) => view! { <NotFound title=i18n.not_found_title() body=i18n.not_found_body() /> }.into_any(),
                     Err(e) => view! {
                         <section class="idk-page">
-                            <ErrorPanel message=i18n::api_error(&e) on_retry=move |_| detail.refetch() />
+                            <ErrorPanel message=i18n.api_error(&e) on_retry=move |_| detail.refetch() />
                         </section>
                     }
                     .into_any(),
@@ -54,6 +55,7 @@ fn Detail(
     notice: RwSignal<Option<String>>,
     #[prop(into)] on_stale: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = expect_context::<Client>();
     let flash = expect_context::<Flash>();
     let last = expect_context::<LastListQuery>();
@@ -68,8 +70,10 @@ fn Detail(
     let on_delete = {
         let client = client.clone();
         let id = id.clone();
+        let events = expect_context::<Events>();
         Callback::new(move |_| {
             let client = client.clone();
+            let events = events.clone();
             let id = id.clone();
             let navigate = navigate.clone();
             deleting.set(true);
@@ -77,20 +81,21 @@ fn Detail(
             spawn_local(async move {
                 match client.delete(&id).await {
                     Ok(()) => {
-                        flash.set(i18n::DELETED);
+                        events.deleted(&id);
+                        flash.set(i18n.deleted());
                         confirm_open.set(false);
                         navigate(&last.href(), Default::default());
                     }
-                    Err(ApiError::Conflict { message, .. }) => {
+                    Err(e @ ApiError::Conflict { .. }) => {
                         confirm_open.set(false);
-                        notice.set(Some(i18n::conflict_explained(&message)));
+                        notice.set(Some(i18n.api_error(&e)));
                         on_stale.run(());
                     }
                     Err(ApiError::NotFound(_)) => {
                         confirm_open.set(false);
                         on_stale.run(());
                     }
-                    Err(e) => delete_error.set(Some(i18n::api_error(&e))),
+                    Err(e) => delete_error.set(Some(i18n.api_error(&e))),
                 }
                 deleting.set(false);
             });
@@ -106,19 +111,19 @@ fn Detail(
     let actions = match allowed {
         Ok(()) => view! {
             <div class="idk-actions">
-                <A href=format!("/{id}/edit") attr:class="idk-button">{i18n::EDIT}</A>
+                <A href=app_href(&format!("/{id}/edit")) attr:class="idk-button">{i18n.edit()}</A>
                 <button type="button" class="idk-button idk-button-danger" on:click=move |_| confirm_open.set(true)>
-                    {i18n::DELETE}
+                    {i18n.delete()}
                 </button>
             </div>
         }
         .into_any(),
         Err(reason) => view! {
             <div class="idk-actions">
-                <A href=format!("/new?ref={id}") attr:class="idk-button idk-button-primary">{i18n::FOLLOW_UP}</A>
-                <button type="button" class="idk-button" disabled aria-describedby="idk-lock-reason">{i18n::EDIT}</button>
-                <button type="button" class="idk-button idk-button-danger" disabled aria-describedby="idk-lock-reason">{i18n::DELETE}</button>
-                <p id="idk-lock-reason" class="idk-lock-reason">{i18n::lock_reason(reason)}</p>
+                <A href=app_href(&format!("/new?ref={id}")) attr:class="idk-button idk-button-primary">{i18n.follow_up()}</A>
+                <button type="button" class="idk-button" disabled aria-describedby="idk-lock-reason">{i18n.edit()}</button>
+                <button type="button" class="idk-button idk-button-danger" disabled aria-describedby="idk-lock-reason">{i18n.delete()}</button>
+                <p id="idk-lock-reason" class="idk-lock-reason">{i18n.lock_reason(reason)}</p>
             </div>
         }
         .into_any(),
@@ -126,7 +131,7 @@ fn Detail(
 
     view! {
         <article class="idk-page idk-detail" data-page="detail" data-ccn-no=id.clone()>
-            <A href=last.href() attr:class="idk-back">{i18n::BACK_TO_LIST}</A>
+            <A href=app_href(&last.href()) attr:class="idk-back">{i18n.back_to_list()}</A>
             {flash.view()}
             {move || notice.get().map(|m| view! { <p class="idk-notice" role="alert">{m}</p> })}
             <header class="idk-detail-head">
@@ -134,33 +139,33 @@ fn Detail(
                 <h1 class="idk-title">{inquiry.title.clone()}</h1>
                 <p class="idk-row-type">{format!("{} > {}", inquiry.type_group, inquiry.type_name)}</p>
                 <dl class="idk-facts">
-                    <dt>{i18n::CREATED_AT}</dt>
-                    <dd><time datetime=inquiry.created_at.to_rfc3339()>{datetime(&inquiry.created_at)}</time></dd>
-                    {inquiry.order_no.clone().map(|o| view! { <dt>{i18n::ORDER_NO}</dt><dd class="idk-order-no">{o}</dd> })}
-                    {inquiry.ordered_at.map(|t| view! { <dt>{i18n::ORDER_DATE}</dt><dd>{crate::components::date(&t)}</dd> })}
+                    <dt>{i18n.created_at()}</dt>
+                    <dd><time datetime=inquiry.created_at.to_rfc3339()>{i18n.datetime(&inquiry.created_at)}</time></dd>
+                    {inquiry.order_no.clone().map(|o| view! { <dt>{i18n.order_no()}</dt><dd class="idk-order-no">{o}</dd> })}
+                    {inquiry.ordered_at.map(|t| view! { <dt>{i18n.order_date()}</dt><dd>{i18n.date(&t)}</dd> })}
                     {inquiry.answered_at.map(|t| view! {
-                        <dt>{i18n::ANSWERED_AT}</dt>
-                        <dd class="idk-answered-at"><time datetime=t.to_rfc3339()>{datetime(&t)}</time></dd>
+                        <dt>{i18n.answered_at()}</dt>
+                        <dd class="idk-answered-at"><time datetime=t.to_rfc3339()>{i18n.datetime(&t)}</time></dd>
                     })}
                 </dl>
             </header>
             {goods}
             <section class="idk-section" aria-labelledby="idk-content-title">
-                <h2 class="idk-subtitle" id="idk-content-title">{i18n::CONTENT}</h2>
+                <h2 class="idk-subtitle" id="idk-content-title">{i18n.content()}</h2>
                 <p class="idk-text idk-content">{inquiry.content.clone()}</p>
             </section>
             {photos}
             <section class="idk-section" aria-labelledby="idk-replies-title">
-                <h2 class="idk-subtitle" id="idk-replies-title">{i18n::REPLIES}</h2>
+                <h2 class="idk-subtitle" id="idk-replies-title">{i18n.replies()}</h2>
                 <ReplyThread replies=inquiry.replies.clone() />
             </section>
             {actions}
             <ConfirmDialog
                 open=confirm_open
                 id="idk-delete-dialog"
-                title=i18n::DELETE_TITLE
-                body=i18n::DELETE_BODY
-                confirm_label=i18n::DELETE_CONFIRM
+                title=i18n.delete_title()
+                body=i18n.delete_body()
+                confirm_label=i18n.delete_confirm()
                 pending=deleting
                 error=delete_error
                 on_confirm=on_delete
@@ -177,6 +182,7 @@ fn photo_gallery(
     photos: Vec<Photo>,
     lightbox: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let made = StoredValue::new(Vec::<String>::new());
     on_cleanup(move || made.with_value(|urls| urls.iter().for_each(|u| revoke_object_url(u))));
     let thumbs = photos
@@ -197,7 +203,7 @@ fn photo_gallery(
         .collect_view();
     view! {
         <section class="idk-section" aria-labelledby="idk-photos-title">
-            <h2 class="idk-subtitle" id="idk-photos-title">{i18n::PHOTOS}</h2>
+            <h2 class="idk-subtitle" id="idk-photos-title">{i18n.photos()}</h2>
             <ul class="idk-thumbs">{thumbs}</ul>
         </section>
     }

@@ -9,7 +9,7 @@ use leptos_router::{
 };
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::{LastListQuery, NotFound};
+use super::{app_href, LastListQuery, NotFound};
 use crate::{
     api::{ApiError, Client, Inquiry, InquiryInit, Upload},
     components::{
@@ -22,7 +22,8 @@ use crate::{
         },
         Action,
     },
-    i18n,
+    events::Events,
+    i18n::use_i18n,
 };
 
 const PICKER_PAGE: u32 = 10;
@@ -45,6 +46,7 @@ pub fn EditPage() -> impl IntoView {
 
 #[component]
 fn FormLoader(editing: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let client = expect_context::<Client>();
     let init = expect_context::<LocalResource<Result<InquiryInit, ApiError>>>();
     let existing = LocalResource::new({
@@ -61,7 +63,7 @@ fn FormLoader(editing: Option<String>) -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="idk-muted" role="status">{i18n::LOADING}</p> }>
+        <Suspense fallback=move || view! { <p class="idk-muted" role="status">{i18n.loading()}</p> }>
             {move || Suspend::new(async move {
                 let (init_res, existing_res) = (init.await, existing.await);
                 match (init_res, existing_res) {
@@ -70,9 +72,9 @@ fn FormLoader(editing: Option<String>) -> impl IntoView {
                             if let Err(reason) = q.status.allows(Action::Edit) {
                                 return view! {
                                     <section class="idk-page" data-page="edit-locked">
-                                        <h1 class="idk-title">{i18n::EDIT_TITLE}</h1>
-                                        <p class="idk-notice" role="alert">{i18n::lock_reason(reason)}</p>
-                                        <A href=format!("/{}", q.id) attr:class="idk-button">{i18n::BACK_TO_DETAIL}</A>
+                                        <h1 class="idk-title">{i18n.edit_title()}</h1>
+                                        <p class="idk-notice" role="alert">{i18n.lock_reason(reason)}</p>
+                                        <A href=app_href(&format!("/{}", q.id)) attr:class="idk-button">{i18n.back_to_detail()}</A>
                                     </section>
                                 }
                                 .into_any();
@@ -80,10 +82,10 @@ fn FormLoader(editing: Option<String>) -> impl IntoView {
                         }
                         view! { <InquiryForm init=init existing=inquiry /> }.into_any()
                     }
-                    (_, Err(ApiError::NotFound(_))) => view! { <NotFound title=i18n::NOT_FOUND_TITLE body=i18n::NOT_FOUND_BODY /> }.into_any(),
+                    (_, Err(ApiError::NotFound(_))) => view! { <NotFound title=i18n.not_found_title() body=i18n.not_found_body() /> }.into_any(),
                     (Err(e), _) | (_, Err(e)) => view! {
                         <section class="idk-page">
-                            <ErrorPanel message=i18n::api_error(&e) on_retry=move |_| { init.refetch(); existing.refetch(); } />
+                            <ErrorPanel message=i18n.api_error(&e) on_retry=move |_| { init.refetch(); existing.refetch(); } />
                         </section>
                     }
                     .into_any(),
@@ -113,9 +115,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Per member (the token's FNV-1a hash, so the token itself is never stored) and per form.
-fn draft_key(client: &Client, editing: Option<&str>) -> String {
-    let member = client.member_key();
+/// Per member and per form. The member is the server's member number (the same across token
+/// refreshes and cookie sessions), stored only as its FNV-1a hash.
+fn draft_key(member_no: &str, editing: Option<&str>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in member_no.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let member = format!("{h:016x}");
     match editing {
         Some(id) => format!("inquiry-desk:draft:{member}:edit:{id}"),
         None => format!("inquiry-desk:draft:{member}:new"),
@@ -227,8 +235,11 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let limits = init.limits.form();
+    let wire_limits = init.limits.clone();
+    let events = expect_context::<Events>();
+    let i18n = use_i18n();
     let editing = existing.as_ref().map(|q| q.id.clone());
-    let storage_key = draft_key(&client, editing.as_deref());
+    let storage_key = draft_key(&init.member, editing.as_deref());
 
     // --- the draft -------------------------------------------------------------------------
     let start = existing
@@ -355,7 +366,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                                 })
                             });
                         }
-                        Err(p) => problems.push(i18n::photo_problem(&name, &p)),
+                        Err(p) => problems.push(i18n.photo_problem(&name, &p)),
                     }
                 }
                 refused.set(problems);
@@ -483,7 +494,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                     }
                     if title.with_untracked(String::is_empty) {
                         title.try_set(
-                            format!("{} {}", i18n::FOLLOW_UP_PREFIX, q.title)
+                            format!("{} {}", i18n.follow_up_prefix(), q.title)
                                 .chars()
                                 .take(50)
                                 .collect(),
@@ -526,9 +537,9 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                                 detail: format!(
                                     "{} · {} {} · {}",
                                     o.option_name,
-                                    i18n::ORDER_NO,
+                                    i18n.order_no(),
                                     o.order_no,
-                                    crate::components::date(&o.ordered_at)
+                                    i18n.date(&o.ordered_at)
                                 ),
                                 image: o.image_url.as_deref().map(|u| client.asset_url(u)),
                                 goods: PickedGoods {
@@ -553,7 +564,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                                 .into_iter()
                                 .map(|g| PickerItem {
                                     title: format!("[{}] {}", g.brand, g.name),
-                                    detail: i18n::price(g.price),
+                                    detail: i18n.won(g.price),
                                     image: g.image_url.as_deref().map(|u| client.asset_url(u)),
                                     goods: PickedGoods {
                                         goods_no: g.id,
@@ -577,7 +588,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         picker_items.update(|v| v.extend(items));
                         picker_page.set((page, total));
                     }
-                    Err(e) => picker_error.set(Some(i18n::api_error(&e))),
+                    Err(e) => picker_error.set(Some(i18n.api_error(&e))),
                 }
                 picker_loading.set(false);
             });
@@ -654,7 +665,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
             let problems: Vec<(Field, String)> =
                 form::validate(&d, &limits, needs_goods.get_untracked())
                     .into_iter()
-                    .map(|(f, p)| (f, i18n::form_problem(f, &p)))
+                    .map(|(f, p)| (f, i18n.form_problem(f, &p)))
                     .collect();
             if !problems.is_empty() {
                 show_problems(problems);
@@ -675,6 +686,8 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
             let editing = editing.clone();
             let navigate = navigate.clone();
             let storage_key = storage_key.clone();
+            let events = events.clone();
+            let wire_limits = wire_limits.clone();
             let key = idem.get_value();
             pending.set(true);
             progress.set(Some(0.0));
@@ -693,26 +706,33 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         if let Some(s) = storage() {
                             let _ = s.remove_item(&storage_key);
                         }
-                        flash.set(if editing.is_some() {
-                            i18n::UPDATED
+                        if editing.is_some() {
+                            events.updated(&id);
+                            flash.set(i18n.updated());
                         } else {
-                            i18n::CREATED
-                        });
+                            events.created(&id);
+                            flash.set(i18n.created());
+                        }
                         navigate(&format!("/{id}"), Default::default());
                     }
-                    Err(ApiError::Validation {
-                        message,
-                        errors: list,
-                    }) if !list.is_empty() => {
+                    Err(ApiError::Validation { errors: list, .. }) if !list.is_empty() => {
                         let mapped: Vec<(Field, String)> = list
-                            .into_iter()
-                            .map(|e| (field_of(&e.field), e.message))
+                            .iter()
+                            .map(|e| {
+                                let photo = e
+                                    .index
+                                    .filter(|_| e.field == "photos")
+                                    .and_then(|i| uploads.get(i))
+                                    .map(|u| u.name.as_str());
+                                (field_of(&e.field), i18n.field_error(e, photo, &wire_limits))
+                            })
                             .collect();
-                        let _ = message;
                         show_problems(mapped);
                     }
-                    Err(ApiError::Conflict { message, .. }) => {
-                        submit_error.try_set(Some(i18n::edit_conflict(&message)));
+                    Err(ApiError::Conflict { status, .. }) => {
+                        submit_error.try_set(Some(i18n.edit_conflict(
+                            status.map(|s| i18n.status_name(s)).unwrap_or_default(),
+                        )));
                         if let Some(id) = &editing {
                             if let Ok(q) = client.inquiry(id).await {
                                 conflict.try_set(Some(q));
@@ -720,10 +740,10 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         }
                     }
                     Err(ApiError::Network(_)) => {
-                        submit_error.try_set(Some(i18n::SUBMIT_NETWORK.to_owned()));
+                        submit_error.try_set(Some(i18n.submit_network()));
                     }
                     Err(e) => {
-                        submit_error.try_set(Some(i18n::api_error(&e)));
+                        submit_error.try_set(Some(i18n.api_error(&e)));
                     }
                 }
             });
@@ -746,32 +766,32 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
     let content_max = limits.content_max_chars;
     let is_edit = editing.is_some();
     let heading = if is_edit {
-        i18n::EDIT_TITLE
+        i18n.edit_title()
     } else {
-        i18n::NEW_TITLE
+        i18n.new_title()
     };
     let back = match &editing {
         Some(id) => format!("/{id}"),
         None => last.href(),
     };
-    let hint = i18n::photo_hint(limits.max_photos, limits.max_photo_bytes);
+    let hint = i18n.photo_limits(limits.max_photos, limits.max_photo_bytes);
     view! {
         <section class="idk-page idk-form-page" data-page=if editing.is_some() { "edit" } else { "new" }>
-            <A href=back attr:class="idk-back">{i18n::CANCEL}</A>
+            <A href=app_href(&back) attr:class="idk-back">{i18n.cancel()}</A>
             <h1 class="idk-title">{heading}</h1>
             {move || offer.get().map(|_| view! {
                 <div class="idk-notice idk-draft-offer" role="status">
-                    <p>{i18n::DRAFT_FOUND}</p>
+                    <p>{i18n.draft_found()}</p>
                     <div>
-                        <button type="button" class="idk-button idk-button-primary" data-draft="restore" on:click=restore>{i18n::DRAFT_RESTORE}</button>
-                        <button type="button" class="idk-button" data-draft="discard" on:click=discard.clone()>{i18n::DRAFT_DISCARD}</button>
+                        <button type="button" class="idk-button idk-button-primary" data-draft="restore" on:click=restore>{i18n.draft_restore()}</button>
+                        <button type="button" class="idk-button" data-draft="discard" on:click=discard.clone()>{i18n.draft_discard()}</button>
                     </div>
                 </div>
             })}
-            {move || ref_no.get().map(|r| view! { <p class="idk-muted idk-ref">{i18n::follow_up_of(&r)}</p> })}
+            {move || ref_no.get().map(|r| view! { <p class="idk-muted idk-ref">{i18n.follow_up_of(&r)}</p> })}
             {move || (!summary.with(Vec::is_empty)).then(|| view! {
                 <div class="idk-error-summary" role="alert" tabindex="-1">
-                    <p>{i18n::FIX_THESE}</p>
+                    <p>{i18n.fix_these()}</p>
                     <ul>
                         {summary.get().into_iter().map(|(f, m)| view! { <li><a href=format!("#{}", field_id(f))>{m}</a></li> }).collect_view()}
                     </ul>
@@ -779,10 +799,10 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
             })}
             <form class="idk-form" on:submit=submit on:input=move |_| touched.set(true) on:change=move |_| touched.set(true) novalidate>
                 <fieldset class="idk-fieldset">
-                    <legend>{i18n::TYPE}<span class="idk-required" aria-hidden="true">" *"</span></legend>
+                    <legend>{i18n.r#type()}<span class="idk-required" aria-hidden="true">" *"</span></legend>
                     <div class="idk-type-row">
                         <label class="idk-field">
-                            <span class="idk-visually-hidden">{i18n::TYPE_GROUP}</span>
+                            <span class="idk-visually-hidden">{i18n.type_group()}</span>
                             <select
                                 id="idk-f-type-group"
                                 name="typeGroup"
@@ -795,12 +815,12 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                                     type_no.set(None);
                                 }
                             >
-                                <option value="">{i18n::CHOOSE_TYPE_GROUP}</option>
+                                <option value="">{i18n.choose_type_group()}</option>
                                 {type_groups.iter().map(|g| view! { <option value=g.no.clone()>{g.name.clone()}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="idk-field">
-                            <span class="idk-visually-hidden">{i18n::TYPE}</span>
+                            <span class="idk-visually-hidden">{i18n.r#type()}</span>
                             <select
                                 id="idk-f-type"
                                 name="type"
@@ -814,9 +834,9 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                                     type_no.set((!v.is_empty()).then_some(v));
                                 }
                             >
-                                <option value="">{i18n::CHOOSE_TYPE}</option>
+                                <option value="">{i18n.choose_type()}</option>
                                 {move || leaves().into_iter().map(|t| {
-                                    let label = if t.needs_goods { format!("{} ({})", t.name, i18n::GOODS_NEEDED_SHORT) } else { t.name.clone() };
+                                    let label = if t.needs_goods { format!("{} ({})", t.name, i18n.goods_needed_short()) } else { t.name.clone() };
                                     view! { <option value=t.no.clone()>{label}</option> }
                                 }).collect_view()}
                             </select>
@@ -826,7 +846,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                 </fieldset>
 
                 <div class="idk-fieldset">
-                    <label for="idk-f-title" class="idk-label">{i18n::TITLE}<span class="idk-required" aria-hidden="true">" *"</span></label>
+                    <label for="idk-f-title" class="idk-label">{i18n.title()}<span class="idk-required" aria-hidden="true">" *"</span></label>
                     <input
                         id="idk-f-title"
                         name="title"
@@ -839,14 +859,14 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         aria-describedby="idk-c-title idk-e-title"
                     />
                     <p class="idk-counter" id="idk-c-title" class:idk-over=move || { char_count(&title.get()) > title_max }>
-                        {move || i18n::counter(char_count(&title.get()), title_max)}
+                        {move || i18n.counter(char_count(&title.get()), title_max)}
                     </p>
                     <p id="idk-e-title" class="idk-field-error">{err(Field::Title)}</p>
                 </div>
 
                 <div class="idk-fieldset">
-                    <label for="idk-f-content" class="idk-label">{i18n::CONTENT}<span class="idk-required" aria-hidden="true">" *"</span></label>
-                    <p id="idk-pii" class="idk-hint">{i18n::PII_NOTICE}</p>
+                    <label for="idk-f-content" class="idk-label">{i18n.content()}<span class="idk-required" aria-hidden="true">" *"</span></label>
+                    <p id="idk-pii" class="idk-hint">{i18n.pii_notice()}</p>
                     <textarea
                         id="idk-f-content"
                         name="content"
@@ -858,24 +878,24 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         aria-describedby="idk-pii idk-c-content idk-e-content"
                     ></textarea>
                     <p class="idk-counter" id="idk-c-content" class:idk-over=move || { char_count(&content.get()) > content_max }>
-                        {move || i18n::counter(char_count(&content.get()), content_max)}
+                        {move || i18n.counter(char_count(&content.get()), content_max)}
                     </p>
                     <p id="idk-e-content" class="idk-field-error">{err(Field::Content)}</p>
                 </div>
 
                 <fieldset class="idk-fieldset" aria-describedby="idk-e-goods">
                     <legend>
-                        {i18n::GOODS}
-                        {move || needs_goods.get().then(|| view! { <span class="idk-required">" * " {i18n::GOODS_NEEDED}</span> })}
+                        {i18n.goods()}
+                        {move || needs_goods.get().then(|| view! { <span class="idk-required">" * " {i18n.goods_needed()}</span> })}
                     </legend>
                     {move || goods.get().map(|g| {
                         let src = g.image_url.as_deref().map(|u| expect_context::<Client>().asset_url(u));
                         view! {
                             <div class="idk-picked" data-goods-no=g.goods_no.clone()>
                                 <GoodsCard brand=g.brand.clone() name=g.name.clone() option=g.option_name.clone() price=None image_src=src />
-                                {g.order_no.clone().map(|o| view! { <p class="idk-muted">{format!("{} {o}", i18n::ORDER_NO)}</p> })}
-                                <button type="button" class="idk-button idk-remove-goods" aria-label=format!("{} {}", g.name, i18n::UNPICK_GOODS) on:click=move |_| goods.set(None)>
-                                    {i18n::UNPICK_GOODS}
+                                {g.order_no.clone().map(|o| view! { <p class="idk-muted">{format!("{} {o}", i18n.order_no())}</p> })}
+                                <button type="button" class="idk-button idk-remove-goods" aria-label=format!("{} {}", g.name, i18n.unpick_goods()) on:click=move |_| goods.set(None)>
+                                    {i18n.unpick_goods()}
                                 </button>
                             </div>
                         }
@@ -888,7 +908,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         aria-haspopup="dialog"
                         on:click=move |_| picker_open.set(true)
                     >
-                        {move || if goods.with(Option::is_some) { i18n::CHANGE_GOODS } else { i18n::PICK_GOODS }}
+                        {move || if goods.with(Option::is_some) { i18n.change_goods() } else { i18n.pick_goods() }}
                     </button>
                     <p id="idk-e-goods" class="idk-field-error">{err(Field::Goods)}</p>
                 </fieldset>
@@ -906,27 +926,27 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                 <div class="idk-fieldset">
                     <label class="idk-check">
                         <input type="checkbox" name="sms" prop:checked=sms on:change=move |e| sms.set(event_target_checked(&e)) />
-                        {i18n::SMS_CONSENT}
+                        {i18n.sms_consent()}
                     </label>
                     <label class="idk-check">
                         <input type="checkbox" name="email" prop:checked=email on:change=move |e| email.set(event_target_checked(&e)) />
-                        {i18n::EMAIL_CONSENT}
+                        {i18n.email_consent()}
                     </label>
                 </div>
 
                 {move || submit_error.get().map(|m| view! { <p class="idk-error idk-submit-error" role="alert">{m}</p> })}
                 {move || conflict.get().map(|q| view! {
                     <section class="idk-section idk-conflict" aria-labelledby="idk-conflict-title">
-                        <h2 class="idk-subtitle" id="idk-conflict-title">{i18n::CONFLICT_ANSWER}</h2>
+                        <h2 class="idk-subtitle" id="idk-conflict-title">{i18n.conflict_answer()}</h2>
                         <ReplyThread replies=q.replies.clone() />
-                        <label class="idk-label" for="idk-kept-text">{i18n::YOUR_TEXT}</label>
+                        <label class="idk-label" for="idk-kept-text">{i18n.your_text()}</label>
                         <textarea id="idk-kept-text" readonly rows="6" prop:value=move || content.get()></textarea>
-                        <A href=format!("/new?ref={}", q.id) attr:class="idk-button idk-button-primary">{i18n::FOLLOW_UP}</A>
+                        <A href=app_href(&format!("/new?ref={}", q.id)) attr:class="idk-button idk-button-primary">{i18n.follow_up()}</A>
                     </section>
                 })}
                 <div class="idk-actions">
                     <button type="submit" class="idk-button idk-button-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                        {move || if pending.get() { i18n::SUBMITTING } else if is_edit { i18n::SAVE_CHANGES } else { i18n::SUBMIT }}
+                        {move || if pending.get() { i18n.submitting() } else if is_edit { i18n.save_changes() } else { i18n.submit() }}
                     </button>
                 </div>
             </form>

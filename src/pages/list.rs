@@ -5,21 +5,19 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
 };
 
-use super::LastListQuery;
+use super::{app_href, LastListQuery};
 use crate::{
     api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery},
-    components::{
-        date, EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge,
-    },
+    components::{EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge},
     domain::{filter::Search, period::today_at, ListFilter},
-    i18n,
+    i18n::use_i18n,
 };
 
 pub const PAGE_SIZE: u32 = 10;
 /// Used until `getQuestionInit` has answered (the server's published maximum).
 const DEFAULT_MAX_PERIOD_DAYS: i64 = 366;
 
-/// The customer's calendar date, in their own time zone.
+/// The customer's calendar in their own time zone.
 pub fn customer_today() -> NaiveDate {
     today_at(Utc::now(), *Local::now().offset())
 }
@@ -42,6 +40,7 @@ fn to_query(f: &ListFilter, today: NaiveDate) -> ListQuery {
 
 #[component]
 pub fn ListPage() -> impl IntoView {
+    let i18n = use_i18n();
     let client = expect_context::<Client>();
     let flash = expect_context::<Flash>();
     let last = expect_context::<LastListQuery>();
@@ -77,17 +76,17 @@ pub fn ListPage() -> impl IntoView {
     view! {
         <section class="idk-page idk-list-page" data-page="list">
             <header class="idk-page-head">
-                <h1 class="idk-title">{i18n::APP_TITLE}</h1>
-                <A href="/new" attr:class="idk-button idk-button-primary">{i18n::NEW_INQUIRY}</A>
+                <h1 class="idk-title">{i18n.app_title()}</h1>
+                <A href=app_href("/new") attr:class="idk-button idk-button-primary">{i18n.new_inquiry()}</A>
             </header>
             {flash.view()}
             <FilterBar filter=filter today=today max_days=max_days on_change=on_change />
             <div class="idk-results" aria-live="polite" aria-busy=move || pending.get().to_string()>
-                <Transition fallback=|| view! { <SkeletonRows count=PAGE_SIZE as usize /> } set_pending=set_pending>
+                <Transition fallback=move || view! { <SkeletonRows count=PAGE_SIZE as usize /> } set_pending=set_pending>
                     {move || Suspend::new(async move {
                         match page.await {
                             Ok(p) => results(p, filter, on_change).into_any(),
-                            Err(e) => view! { <ErrorPanel message=i18n::api_error(&e) on_retry=move |_| page.refetch() /> }.into_any(),
+                            Err(e) => view! { <ErrorPanel message=i18n.api_error(&e) on_retry=move |_| page.refetch() /> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -101,11 +100,12 @@ fn results(
     filter: Memo<ListFilter>,
     on_change: Callback<ListFilter>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     if p.items.is_empty() {
         return view! {
-            <EmptyState message=i18n::EMPTY_LIST>
-                <p class="idk-muted">{i18n::EMPTY_HINT}</p>
-                <A href="/new" attr:class="idk-button idk-button-primary">{i18n::NEW_INQUIRY}</A>
+            <EmptyState message=i18n.empty_list()>
+                <p class="idk-muted">{i18n.empty_hint()}</p>
+                <A href=app_href("/new") attr:class="idk-button idk-button-primary">{i18n.new_inquiry()}</A>
             </EmptyState>
         }
         .into_any();
@@ -113,13 +113,13 @@ fn results(
     let total_pages = p.total_pages;
     let current = p.page;
     view! {
-        <p class="idk-total">{i18n::total_count(p.total)}</p>
-        <ul class="idk-rows" aria-label=i18n::LIST_CAPTION>
+        <p class="idk-total">{i18n.total_count(p.total)}</p>
+        <ul class="idk-rows" aria-label=i18n.list_caption()>
             {p.items
                 .into_iter()
                 .map(|item| {
                     let href = format!("/{}", item.id);
-                    let meta = [item.goods_name.clone(), item.order_no.as_ref().map(|o| format!("{} {o}", i18n::COL_ORDER))]
+                    let meta = [item.goods_name.clone(), item.order_no.as_ref().map(|o| format!("{} {o}", i18n.col_order()))]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
@@ -128,11 +128,11 @@ fn results(
                         <li class="idk-row" data-ccn-no=item.id.clone() data-status=item.status.key()>
                             <div class="idk-row-main">
                                 <span class="idk-row-type">{format!("{} > {}", item.type_group, item.type_name)}</span>
-                                <A href=href attr:class="idk-row-title">{item.title}</A>
+                                <A href=app_href(&href) attr:class="idk-row-title">{item.title}</A>
                                 <span class="idk-row-meta">{meta}</span>
                             </div>
                             <div class="idk-row-side">
-                                <time class="idk-row-date" datetime=item.created_at.to_rfc3339()>{date(&item.created_at)}</time>
+                                <time class="idk-row-date" datetime=item.created_at.to_rfc3339()>{i18n.date(&item.created_at)}</time>
                                 <StatusBadge status=item.status />
                             </div>
                         </li>

@@ -11,7 +11,7 @@ pub use list::ListPage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::EmptyState, i18n};
+use crate::{components::EmptyState, i18n::use_i18n};
 
 /// The list query the customer last looked at, so "목록으로" and "after delete" return to it.
 #[derive(Clone, Copy)]
@@ -28,18 +28,28 @@ impl LastListQuery {
     }
 }
 
+/// An in-app path (`/12/edit`) as a link's `href`. The router adds its base path (the host's
+/// `/mypage/inquiry`) when navigating, but `<A>` leaves absolute paths as they are.
+pub(crate) fn app_href(path: &str) -> String {
+    let base = use_context::<crate::Config>()
+        .map(|c| c.base_path)
+        .unwrap_or_default();
+    format!("{base}{path}")
+}
+
 /// Unknown route or unknown/someone else's inquiry.
 #[component]
 pub fn NotFound(
-    #[prop(default = i18n::PAGE_NOT_FOUND)] title: &'static str,
-    #[prop(optional)] body: Option<&'static str>,
+    #[prop(optional, into)] title: Option<String>,
+    #[prop(optional, into)] body: Option<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let back = expect_context::<LastListQuery>().href();
     view! {
         <section class="idk-page idk-not-found" data-page="not-found">
-            <h1 class="idk-title">{title}</h1>
-            <EmptyState message=body.unwrap_or("")>
-                <A href=back attr:class="idk-button">{i18n::BACK_TO_LIST}</A>
+            <h1 class="idk-title">{title.unwrap_or_else(|| i18n.page_not_found())}</h1>
+            <EmptyState message=body.unwrap_or_default()>
+                <A href=app_href(&back) attr:class="idk-button">{i18n.back_to_list()}</A>
             </EmptyState>
         </section>
     }

@@ -6,7 +6,7 @@
 
 use chrono::{Days, Local, NaiveDate};
 use gloo_timers::future::TimeoutFuture;
-use inquiry_desk::Config;
+use inquiry_desk::{api::Credentials, Config};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -22,12 +22,15 @@ pub fn document() -> web_sys::Document {
 /// The app mounted in a fresh host element at an in-app URL; unmounts when dropped.
 pub struct Mounted {
     pub host: HtmlElement,
-    _handle: inquiry_desk::AppHandle,
+    /// `None` for an app mounted some other way (see [`Mounted::adopt`]).
+    handle: Option<inquiry_desk::AppHandle>,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        self.host.remove();
+        if self.handle.take().is_some() {
+            self.host.remove();
+        }
     }
 }
 
@@ -37,6 +40,24 @@ pub fn mount(token: &str, url: &str) -> Mounted {
 
 /// Mounts with the first `failures` fetches failing like a dropped connection.
 pub fn mount_failing(token: &str, url: &str, failures: u32) -> Mounted {
+    mount_inner(config(token), url, failures)
+}
+
+/// The tests' configuration: the test server, no base path, a fixed token, Korean.
+pub fn config(token: &str) -> Config {
+    Config {
+        api_base: API.to_owned(),
+        credentials: Credentials::Token(token.to_owned()),
+        ..Config::default()
+    }
+}
+
+/// Mounts `config` in a fresh host element appended to the body, at `url`.
+pub fn mount_with(config: Config, url: &str) -> Mounted {
+    mount_inner(config, url, 0)
+}
+
+fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
     install_styles();
     reset_fetch_hooks();
     install_xhr_hooks();
@@ -49,19 +70,19 @@ pub fn mount_failing(token: &str, url: &str, failures: u32) -> Mounted {
         .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let config = Config {
-        api_base: API.to_owned(),
-        base_path: String::new(),
-        token: Some(token.to_owned()),
-    };
-    let handle = inquiry_desk::mount(host.clone(), config);
+    let handle = inquiry_desk::mount(host.clone(), config).expect("a fresh host element");
     Mounted {
         host,
-        _handle: handle,
+        handle: Some(handle),
     }
 }
 
 impl Mounted {
+    /// The helpers below for an app whoever mounted it in `host` keeps mounted (and removes).
+    pub fn adopt(host: HtmlElement) -> Self {
+        Self { host, handle: None }
+    }
+
     pub fn find(&self, selector: &str) -> Option<Element> {
         self.host.query_selector(selector).unwrap()
     }
@@ -180,10 +201,12 @@ pub fn reset_fetch_hooks() {
     js_sys::eval(
         "if (!window.__idkFetch) {
            const original = window.fetch.bind(window);
-           window.__idkFetch = { log: [], failNext: 0 };
+           window.__idkFetch = { log: [], auth: [], failNext: 0 };
            window.fetch = function (input, init) {
              const url = typeof input === 'string' ? input : input.url;
+             const headers = typeof input === 'string' ? new Headers((init || {}).headers) : input.headers;
              window.__idkFetch.log.push(url);
+             window.__idkFetch.auth.push(headers.get('Authorization'));
              if (window.__idkFetch.failNext > 0) {
                window.__idkFetch.failNext--;
                return Promise.reject(new TypeError('Failed to fetch (simulated)'));
@@ -191,7 +214,7 @@ pub fn reset_fetch_hooks() {
              return original(input, init);
            };
          }
-         window.__idkFetch.log = []; window.__idkFetch.failNext = 0;",
+         window.__idkFetch.log = []; window.__idkFetch.auth = []; window.__idkFetch.failNext = 0;",
     )
     .unwrap();
 }
@@ -201,6 +224,15 @@ pub fn fetched() -> Vec<String> {
     js_sys::Array::from(&log)
         .iter()
         .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// The Authorization header of every fetch, in order (`None`: sent without one).
+pub fn fetched_auth() -> Vec<Option<String>> {
+    let log = js_sys::eval("window.__idkFetch.auth.slice()").unwrap();
+    js_sys::Array::from(&log)
+        .iter()
+        .map(|v| v.as_string())
         .collect()
 }
 

@@ -418,6 +418,8 @@ fn browser_tests() -> Result {
             "web",
             "--test",
             "form",
+            "--test",
+            "embed",
         ])
         .env("INQUIRY_DESK_TEST_API", &server.url)
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
