@@ -103,8 +103,8 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn release_spa_shows_list_and_detail_from_the_real_server() {
+/// The reference server on a free port with a seeded database, serving `dist/`; its base URL.
+async fn start_server() -> (String, tempfile::TempDir) {
     let dist = root().join("dist");
     assert!(
         dist.join("index.html").is_file(),
@@ -120,6 +120,12 @@ async fn release_spa_shows_list_and_detail_from_the_real_server() {
         .unwrap();
     let base = format!("http://{}", server.local_addr());
     tokio::spawn(server.run(std::future::pending()));
+    (base, data)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn release_spa_shows_list_and_detail_from_the_real_server() {
+    let (base, _data) = start_server().await;
 
     let answered = first_with_status(&base, "30").await;
     let received = first_with_status(&base, "10").await;
@@ -168,6 +174,63 @@ async fn release_spa_shows_list_and_detail_from_the_real_server() {
             "a follow-up carries the product over"
         );
         browser.screenshot(&format!("{b}/new?ref={answered}"), "new.png", 1280, 1500);
+    })
+    .await
+    .unwrap();
+}
+
+/// The example storefront shell (`/shell/`) embeds the release build at a sub-path, with a token
+/// provider, in each locale; screenshots at 1280 and 360 px for the README.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_storefront_shell_embeds_the_app_in_each_locale() {
+    use inquiry_desk::i18n::{I18n, Locale};
+    let (base, _data) = start_server().await;
+    let answered = first_with_status(&base, "30").await;
+    let b = base.clone();
+    tokio::task::spawn_blocking(move || {
+        let browser = Browser::new();
+        for locale in Locale::ALL {
+            let i18n = I18n::new(locale, None);
+            let tag = locale.tag();
+            let page = format!("{b}/shell/{tag}/mypage/inquiry");
+            let list = browser.dom(&page);
+            assert!(
+                list.contains("data-page=\"list\""),
+                "{tag}: the app mounted in the shell:\n{list}"
+            );
+            assert!(
+                list.contains(&format!("class=\"inquiry-desk\" lang=\"{tag}\"")),
+                "{tag}: the app's lang"
+            );
+            // The app's own words (the shell has a few of the same).
+            assert!(
+                list.contains(&format!("class=\"idk-title\">{}<", i18n.app_title())),
+                "{tag}: the app's title"
+            );
+            assert!(
+                list.contains(&format!("aria-hidden=\"true\">{}<", i18n.period())),
+                "{tag}: the period filter's label"
+            );
+            assert_eq!(count(&list, "class=\"idk-row\""), 10, "{tag}: a first page");
+            // Links carry the shell's sub-path.
+            assert!(
+                list.contains(&format!("href=\"/shell/{tag}/mypage/inquiry/new\"")),
+                "{tag}"
+            );
+
+            let detail = browser.dom(&format!("{page}/{answered}"));
+            assert!(
+                detail.contains("data-page=\"detail\""),
+                "{tag}: a deep link:\n{detail}"
+            );
+            assert!(
+                detail.contains(&i18n.lock_answered()),
+                "{tag}: the lock reason"
+            );
+
+            browser.screenshot(&page, &format!("shell-{tag}-1280.png"), 1280, 1000);
+            browser.screenshot(&page, &format!("shell-{tag}-360.png"), 360, 1400);
+        }
     })
     .await
     .unwrap();

@@ -12,6 +12,7 @@ pub mod error;
 pub mod model;
 pub mod rules;
 pub mod seed;
+pub mod shell;
 pub mod store;
 
 use std::{net::SocketAddr, path::Path, sync::Arc};

@@ -93,6 +93,7 @@ async fn run(args: Args) -> Result<(), String> {
     println!("inquiry-server listening on http://{addr}/");
     if args.static_dir.is_some() {
         println!("  SPA:        http://{addr}/");
+        println!("  Storefront: http://{addr}/shell/  (the SPA embedded in an example 마이페이지)");
     }
     println!("  API:        http://{addr}/api/order/v1/customerservice/getQuestionInit");
     if args.seed.is_some() {

@@ -110,9 +110,18 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone());
 
     let goods_images = ServeDir::new(state.config.goods_image_dir());
-    let mut app = api.nest_service("/images/goods", goods_images);
+    let mut app = api
+        .nest_service("/images/goods", goods_images)
+        .merge(crate::shell::router());
     if let Some(dir) = &state.config.static_dir {
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        // The assets have stable names (storefronts import /inquiry-desk.js by name): make
+        // browsers revalidate them instead of guessing a freshness lifetime.
+        let spa = tower_http::set_header::SetResponseHeader::if_not_present(
+            spa,
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        );
         app = app.fallback_service(spa);
     } else {
         app = app.fallback(api_not_found);
