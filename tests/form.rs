@@ -16,7 +16,7 @@ mod common;
 use common::*;
 
 async fn count_titled(token: &str, title: &str) -> u64 {
-    let today = chrono::Local::now().date_naive();
+    let today = common::today();
     let body = api_get(
         token,
         &format!(

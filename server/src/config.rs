@@ -89,6 +89,16 @@ impl Config {
     }
 }
 
+/// The store's time zone as `getQuestionInit` publishes it: an IANA name for KST, otherwise
+/// the offset (`+08:00`), which browsers' `Intl` also accepts.
+pub fn store_time_zone(offset: FixedOffset) -> String {
+    if offset == kst() {
+        "Asia/Seoul".to_owned()
+    } else {
+        offset.to_string()
+    }
+}
+
 /// Korea Standard Time, UTC+09:00.
 pub fn kst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("valid offset")

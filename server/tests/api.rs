@@ -27,6 +27,7 @@ async fn init_publishes_type_tree_limits_and_statuses() {
     assert_eq!(body["isProcess"], true);
     // Who is logged in: the SPA keys drafts by it.
     assert_eq!(body["payload"]["mbrNo"], "M0001");
+    assert_eq!(body["payload"]["storeTimeZone"], "Asia/Seoul");
     let types = body["payload"]["cnslTypes"].as_array().unwrap();
     let names: Vec<_> = types
         .iter()

@@ -95,6 +95,7 @@ impl Client {
             .await?;
         Ok(InquiryInit {
             member: wire.mbr_no,
+            store_time_zone: wire.store_time_zone,
             limits: wire.limits,
             types: wire.cnsl_types,
         })

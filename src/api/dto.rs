@@ -193,6 +193,8 @@ fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 pub struct InquiryInit {
     /// The logged-in member: drafts are kept per member.
     pub member: String,
+    /// The store's time zone: the API's `startDt`/`endDt` are dates on its calendar.
+    pub store_time_zone: String,
     pub limits: Limits,
     pub types: Vec<TypeGroup>,
 }
@@ -316,6 +318,7 @@ impl Limits {
 #[serde(rename_all = "camelCase")]
 pub(super) struct WireInit {
     pub mbr_no: String,
+    pub store_time_zone: String,
     pub limits: Limits,
     pub cnsl_types: Vec<TypeGroup>,
 }

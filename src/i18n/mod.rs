@@ -332,10 +332,15 @@ impl I18n {
         intl::format(self.locale.tag(), self.time_zone, intl::Style::Date, t)
     }
 
-    /// Today's date where the customer is (period presets end today).
+    /// Today's date where the customer is.
     pub fn today(&self) -> NaiveDate {
         intl::today(self.time_zone)
     }
+}
+
+/// Today's date in the IANA (or `+HH:MM`) time zone `zone`.
+pub fn today_in(zone: &str) -> NaiveDate {
+    intl::today(Some(zone))
 }
 
 /// The mount's messages; outside a mounted app (unit tests of components) the default locale.

@@ -1,4 +1,4 @@
-use chrono::{Local, NaiveDate, Utc};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
@@ -9,17 +9,22 @@ use super::{app_href, LastListQuery};
 use crate::{
     api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery},
     components::{EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge},
-    domain::{filter::Search, period::today_at, ListFilter},
-    i18n::use_i18n,
+    domain::{filter::Search, ListFilter},
+    i18n::{today_in, use_i18n},
 };
 
 pub const PAGE_SIZE: u32 = 10;
 /// Used until `getQuestionInit` has answered (the server's published maximum).
 const DEFAULT_MAX_PERIOD_DAYS: i64 = 366;
 
-/// The customer's calendar in their own time zone.
-pub fn customer_today() -> NaiveDate {
-    today_at(Utc::now(), *Local::now().offset())
+/// The store's time zone until `getQuestionInit` has said (x2bee stores are in Korea).
+const DEFAULT_STORE_TIME_ZONE: &str = "Asia/Seoul";
+
+/// "Today" for the period presets: the API's dates are the store's calendar dates, so a
+/// customer west of Korea after the store's midnight still sees what they registered a minute
+/// ago in "1 week". (Dates in the list are shown in the customer's own time zone.)
+pub fn store_today(init: Option<&InquiryInit>) -> NaiveDate {
+    today_in(init.map_or(DEFAULT_STORE_TIME_ZONE, |i| i.store_time_zone.as_str()))
 }
 
 fn to_query(f: &ListFilter, today: NaiveDate) -> ListQuery {
@@ -48,7 +53,7 @@ pub fn ListPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ListFilter::from_query(|k| q.get_str(k))));
     Effect::new(move |_| last.0.set(filter.get().to_query()));
-    let today = customer_today();
+    let today = init.with_untracked(|i| store_today(i.as_ref().and_then(|r| r.as_ref().ok())));
     let max_days = Signal::derive(move || {
         init.get()
             .and_then(|r| r.ok())

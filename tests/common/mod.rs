@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Days, NaiveDate};
 use gloo_timers::future::TimeoutFuture;
 use inquiry_desk::{api::Credentials, Config};
 use wasm_bindgen::{JsCast, JsValue};
@@ -102,7 +102,18 @@ impl Mounted {
     /// Waits (polling, at most 10 s) until `selector` matches.
     pub async fn wait_for(&self, selector: &str) -> Element {
         let selector = selector.to_owned();
-        until(&format!("element {selector}"), || self.find(&selector)).await
+        for _ in 0..500 {
+            if let Some(el) = self.find(&selector) {
+                return el;
+            }
+            TimeoutFuture::new(20).await;
+        }
+        // Say what the page showed instead: that is usually the bug.
+        let text: String = self.text().chars().take(600).collect();
+        panic!(
+            "timed out after 10 s waiting for element {selector} at {}; the app shows: {text}",
+            location().pathname().unwrap_or_default()
+        );
     }
 
     pub async fn wait_text(&self, needle: &str) {
@@ -247,8 +258,9 @@ pub fn last_list_request() -> Option<String> {
         .find(|u| u.contains("/getQuestion?"))
 }
 
+/// Today on the store's calendar (KST), which the API's dates and the period presets use.
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive()
 }
 
 pub async fn settle() {

@@ -156,6 +156,7 @@ pub struct StatusCode {
 #[serde(rename_all = "camelCase")]
 pub struct QuestionInit {
     pub mbr_no: String,
+    pub store_time_zone: String,
     pub cnsl_types: Vec<LargeType>,
     pub limits: FormLimits,
     pub statuses: Vec<StatusCode>,

@@ -157,6 +157,7 @@ pub async fn get_question_init(
     let l = &state.config.limits;
     Ok(ApiOk::ok(QuestionInit {
         mbr_no: member.mbr_no,
+        store_time_zone: crate::config::store_time_zone(state.config.store_offset),
         cnsl_types: tree,
         limits: FormLimits {
             title_max_len: l.title_max_chars,
