@@ -20,6 +20,7 @@ use common::*;
 
 /// A fresh host element in the body, at in-app URL `url`.
 fn host_at(url: &str, style: &str) -> HtmlElement {
+    unmount_leftovers();
     install_styles();
     reset_fetch_hooks();
     install_xhr_hooks();

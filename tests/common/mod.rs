@@ -22,15 +22,48 @@ pub fn document() -> web_sys::Document {
 /// The app mounted in a fresh host element at an in-app URL; unmounts when dropped.
 pub struct Mounted {
     pub host: HtmlElement,
-    /// `None` for an app mounted some other way (see [`Mounted::adopt`]).
-    handle: Option<inquiry_desk::AppHandle>,
+    /// Its key in `LIVE`; `None` for an app mounted some other way (see [`Mounted::adopt`]).
+    key: Option<u64>,
+}
+
+thread_local! {
+    /// The apps of live `Mounted`s. A test that panics never drops its `Mounted` (wasm does not
+    /// unwind), and its app's router would go on catching the next tests' clicks and history;
+    /// so every new mount first removes whatever a failed test left behind.
+    static LIVE: std::cell::RefCell<Vec<(u64, HtmlElement, inquiry_desk::AppHandle)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_KEY: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        if self.handle.take().is_some() {
+        if let Some(key) = self.key.take() {
+            let app = LIVE.with(|l| {
+                let mut l = l.borrow_mut();
+                l.iter()
+                    .position(|(k, _, _)| *k == key)
+                    .map(|i| l.remove(i))
+            });
+            drop(app);
             self.host.remove();
         }
+    }
+}
+
+/// Unmounts every app a panicked test left mounted (through either mount path).
+pub fn unmount_leftovers() {
+    let left: Vec<_> = LIVE.with(|l| l.borrow_mut().drain(..).collect());
+    for (_, host, app) in left {
+        drop(app);
+        host.remove();
+    }
+    let mounted = document()
+        .query_selector_all(&format!("[{}]", inquiry_desk::MOUNTED_ATTR))
+        .unwrap();
+    for i in 0..mounted.length() {
+        let host: HtmlElement = mounted.item(i).unwrap().unchecked_into();
+        inquiry_desk::js_unmount(host.clone());
+        host.remove();
     }
 }
 
@@ -58,6 +91,7 @@ pub fn mount_with(config: Config, url: &str) -> Mounted {
 }
 
 fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
+    unmount_leftovers();
     install_styles();
     reset_fetch_hooks();
     install_xhr_hooks();
@@ -71,16 +105,21 @@ fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = inquiry_desk::mount(host.clone(), config).expect("a fresh host element");
+    let key = NEXT_KEY.with(|k| {
+        k.set(k.get() + 1);
+        k.get()
+    });
+    LIVE.with(|l| l.borrow_mut().push((key, host.clone(), handle)));
     Mounted {
         host,
-        handle: Some(handle),
+        key: Some(key),
     }
 }
 
 impl Mounted {
     /// The helpers below for an app whoever mounted it in `host` keeps mounted (and removes).
     pub fn adopt(host: HtmlElement) -> Self {
-        Self { host, handle: None }
+        Self { host, key: None }
     }
 
     pub fn find(&self, selector: &str) -> Option<Element> {
