@@ -18,22 +18,19 @@ mod common;
 
 use common::*;
 
-/// A fresh host element in the body, at in-app URL `url`.
 fn host_at(url: &str, style: &str) -> HtmlElement {
-    unmount_leftovers();
-    install_styles();
-    reset_fetch_hooks();
-    install_xhr_hooks();
-    web_sys::window()
+    fresh_host(url, style)
+}
+
+/// The inquiry numbers of the rows the list shows.
+fn row_ids(host: &HtmlElement) -> Vec<String> {
+    host.query_selector_all(".idk-rows:not(.idk-skeleton) .idk-row")
         .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(url))
-        .unwrap();
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.set_attribute("style", style).unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    host
+        .values()
+        .into_iter()
+        .filter_map(|n| n.ok())
+        .filter_map(|n| n.unchecked_into::<Element>().get_attribute("data-ccn-no"))
+        .collect()
 }
 
 /// `options` as the JS object literal a shell would write, with `API` for the server.
@@ -313,18 +310,7 @@ async fn the_token_provider_is_asked_before_every_request_and_a_rotated_token_is
     assert!(fetched_auth()
         .iter()
         .all(|a| a.as_deref() == Some("Bearer demo-member-1")));
-    let member1_rows = until("rows", || {
-        let rows: Vec<String> = host
-            .query_selector_all(".idk-row")
-            .unwrap()
-            .values()
-            .into_iter()
-            .filter_map(|n| n.ok())
-            .filter_map(|n| n.unchecked_into::<Element>().get_attribute("data-ccn-no"))
-            .collect();
-        (!rows.is_empty()).then_some(rows)
-    })
-    .await;
+    let member1_rows = until("rows", || Some(row_ids(&host)).filter(|r| !r.is_empty())).await;
 
     // The shell refreshed the session: the next request carries the new token.
     js_sys::eval("window.__idkToken = 'demo-member-2';").unwrap();
@@ -343,15 +329,7 @@ async fn the_token_provider_is_asked_before_every_request_and_a_rotated_token_is
     settle().await;
     assert_eq!(asked(), fetched().len(), "still once per request");
     let member2_rows = until("member 2's rows", || {
-        let rows: Vec<String> = host
-            .query_selector_all(".idk-rows:not(.idk-skeleton) .idk-row")
-            .unwrap()
-            .values()
-            .into_iter()
-            .filter_map(|n| n.ok())
-            .filter_map(|n| n.unchecked_into::<Element>().get_attribute("data-ccn-no"))
-            .collect();
-        (!rows.is_empty() && rows != member1_rows).then_some(rows)
+        Some(row_ids(&host)).filter(|r| !r.is_empty() && *r != member1_rows)
     })
     .await;
     assert!(member2_rows.iter().all(|r| !member1_rows.contains(r)));

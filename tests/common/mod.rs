@@ -90,12 +90,13 @@ pub fn mount_with(config: Config, url: &str) -> Mounted {
     mount_inner(config, url, 0)
 }
 
-fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
+/// A fresh host element (with inline `style`) appended to the body, the page at in-app URL
+/// `url`, the app's stylesheet and the network hooks installed, leftovers of failed tests gone.
+pub fn fresh_host(url: &str, style: &str) -> HtmlElement {
     unmount_leftovers();
     install_styles();
     reset_fetch_hooks();
     install_xhr_hooks();
-    fail_next_fetches(failures);
     web_sys::window()
         .unwrap()
         .history()
@@ -103,7 +104,14 @@ fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
         .replace_state_with_url(&JsValue::NULL, "", Some(url))
         .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("style", style).unwrap();
     document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn mount_inner(config: Config, url: &str, failures: u32) -> Mounted {
+    let host = fresh_host(url, "");
+    fail_next_fetches(failures);
     let handle = inquiry_desk::mount(host.clone(), config).expect("a fresh host element");
     let key = NEXT_KEY.with(|k| {
         k.set(k.get() + 1);
