@@ -68,7 +68,7 @@ impl FromRequestParts<AppState> for Principal {
         let hash = token_hash(token);
         state
             .db
-            .call(move |conn| {
+            .read(move |conn| {
                 let row = conn
                     .query_row(
                         "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')

@@ -1,16 +1,17 @@
 //! SQLite storage: opening, migrations and the handle request handlers use.
 //!
-//! One connection guarded by a mutex serialises every statement. That is what makes the
+//! One writer connection guarded by a mutex serialises every write. That is what makes the
 //! status rules race-free (a counselor's answer and a customer's modify can never interleave
-//! inside their transactions) and it is ample for a reference server; WAL keeps readers of the
-//! file (the `sqlite3` shell, backups) from blocking it.
+//! inside their transactions). Reads run on a small pool of read-only connections in parallel
+//! (WAL: readers see the last committed state and neither block nor are blocked by the writer).
 
 use std::{
-    path::Path,
+    path::{Path, PathBuf},
     sync::{Arc, Mutex},
 };
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
 
@@ -116,6 +117,16 @@ CREATE TABLE idempotency (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (mbr_no, idem_key)
 );
+"#, r#"
+-- One index per filter combination of the inquiry lists (see store::summary_from), each
+-- ending in the list order (accp_dtm DESC, ccn_no DESC) so a page needs no sort.
+DROP INDEX ccn_mbr_idx;
+DROP INDEX ccn_stat_idx;
+CREATE INDEX ccn_mbr_idx ON ccn (mbr_no, accp_dtm, ccn_no);
+CREATE INDEX ccn_mbr_stat_idx ON ccn (mbr_no, ccn_stat_cd, accp_dtm, ccn_no);
+CREATE INDEX ccn_stat_idx ON ccn (ccn_stat_cd, accp_dtm, ccn_no);
+CREATE INDEX ccn_ord_idx ON ccn (ord_no, accp_dtm, ccn_no);
+CREATE INDEX ccn_accp_idx ON ccn (accp_dtm, ccn_no);
 "#];
 
 /// Opens (creating if needed) the database and applies pending migrations.
@@ -130,6 +141,7 @@ pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
     migrate(&mut conn)?;
     Ok(conn)
 }
@@ -146,21 +158,49 @@ fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     Ok(())
 }
 
-/// Cloneable handle to the single connection. Work runs on the blocking pool.
+/// How many read-only connections serve reads at once.
+pub const READERS: usize = 4;
+
+/// Cloneable handle to the database: one writer connection behind a mutex, and a small pool of
+/// read-only connections. Work runs on the blocking pool.
+///
+/// Every write (and every read that decides a write) goes through [`Db::write`], so writes are
+/// serialised exactly as before and the status rules stay race-free: a counselor's answer and a
+/// customer's modify never interleave inside their transactions. Pure reads (lists, details,
+/// tokens, photos) go through [`Db::read`] and run in parallel with each other and with the
+/// writer: in WAL mode a reader sees the last committed state and never waits for the writer.
 #[derive(Clone)]
-pub struct Db(Arc<Mutex<Connection>>);
+pub struct Db {
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<Readers>,
+}
+
+struct Readers {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    permits: Semaphore,
+}
 
 impl Db {
-    pub fn new(conn: Connection) -> Self {
-        Self(Arc::new(Mutex::new(conn)))
+    /// `writer` is the connection [`open`] returned for `path`; readers are opened on demand.
+    pub fn new(writer: Connection, path: &Path) -> Self {
+        Self {
+            writer: Arc::new(Mutex::new(writer)),
+            readers: Arc::new(Readers {
+                path: path.to_path_buf(),
+                idle: Mutex::new(Vec::new()),
+                permits: Semaphore::new(READERS),
+            }),
+        }
     }
 
-    pub async fn call<T, F>(&self, f: F) -> Result<T, ApiError>
+    /// Runs `f` on the writer connection, serialised with every other write.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
     {
-        let inner = self.0.clone();
+        let inner = self.writer.clone();
         tokio::task::spawn_blocking(move || {
             // A panic while holding the lock cannot leave a transaction open (rusqlite rolls back
             // on drop), so a poisoned mutex is still safe to use.
@@ -169,5 +209,83 @@ impl Db {
         })
         .await
         .map_err(ApiError::internal)?
+    }
+
+    /// Runs `f` on a read-only connection (`PRAGMA query_only`): a write attempted here fails
+    /// instead of slipping past the writer's serialisation.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let readers = self.readers.clone();
+        let _permit = readers
+            .permits
+            .acquire()
+            .await
+            .map_err(ApiError::internal)?;
+        let readers = self.readers.clone();
+        tokio::task::spawn_blocking(move || {
+            let idle = readers.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            let conn = match idle {
+                Some(c) => c,
+                None => open_reader(&readers.path).map_err(ApiError::from)?,
+            };
+            let result = f(&conn);
+            // A connection is only reused when it has no transaction left open.
+            if conn.is_autocommit() {
+                readers
+                    .idle
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(conn);
+            }
+            result
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+}
+
+fn open_reader(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "query_only", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_read_connection_refuses_writes_and_sees_committed_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::new(open(&path).unwrap(), &path);
+        db.write(|c| {
+            c.execute("INSERT INTO member (mbr_no, mbr_nm) VALUES ('M1', 'a')", [])?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+        let n: i64 = db
+            .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM member", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(n, 1, "a read sees what was committed before it");
+        let refused = db
+            .read(|c| Ok(c.execute("DELETE FROM member", [])?))
+            .await;
+        assert!(refused.is_err(), "a write on a read connection must fail");
+        let n: i64 = db
+            .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM member", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
     }
 }

@@ -45,7 +45,7 @@ impl Server {
         std::fs::create_dir_all(config.photo_dir())
             .map_err(|e| format!("cannot create {}: {e}", config.photo_dir().display()))?;
         let state = AppState {
-            db: db::Db::new(conn),
+            db: db::Db::new(conn, db_path),
             config: Arc::new(config),
         };
         let listener = TcpListener::bind(addr)

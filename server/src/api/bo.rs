@@ -36,7 +36,7 @@ pub async fn get_question_list(
     let offset = state.config.store_offset;
     let (content, total) = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             Ok(store::list_questions(
                 c, &filter, page_no, page_size, offset,
             )?)
@@ -59,7 +59,7 @@ pub async fn get_question_dtl(
     let offset = state.config.store_offset;
     state
         .db
-        .call(move |c| {
+        .read(move |c| {
             store::question_detail(c, &ccn_no, None, offset)?
                 .map(ApiOk::ok)
                 .ok_or_else(ApiError::inquiry_not_found)
@@ -85,7 +85,7 @@ pub async fn question_proc(
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
     state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let status = store::question_status(&tx, &ccn_no, None)?
                 .ok_or_else(ApiError::inquiry_not_found)?;
@@ -146,7 +146,7 @@ pub async fn question_ans(
     let offset = state.config.store_offset;
     state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             if store::question_status(&tx, &ccn_no, None)?.is_none() {
                 return Err(ApiError::inquiry_not_found());

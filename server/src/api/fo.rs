@@ -136,7 +136,7 @@ pub async fn get_question(
     let offset = state.config.store_offset;
     let (content, total) = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             Ok(store::list_questions(
                 c, &filter, page_no, page_size, offset,
             )?)
@@ -153,7 +153,7 @@ pub async fn get_question_init(
     State(state): State<AppState>,
     member: Member,
 ) -> ApiResult<QuestionInit> {
-    let tree = state.db.call(|c| Ok(store::type_tree(c)?)).await?;
+    let tree = state.db.read(|c| Ok(store::type_tree(c)?)).await?;
     let l = &state.config.limits;
     Ok(ApiOk::ok(QuestionInit {
         mbr_no: member.mbr_no,
@@ -208,7 +208,7 @@ pub async fn get_question_dtl(
     let offset = state.config.store_offset;
     state
         .db
-        .call(move |c| {
+        .read(move |c| {
             store::question_detail(c, &ccn_no, Some(&member.mbr_no), offset)?
                 .map(ApiOk::ok)
                 .ok_or_else(ApiError::inquiry_not_found)
@@ -258,7 +258,7 @@ pub async fn get_goods_list(
     }
     let (content, total) = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             Ok(store::search_goods(
                 c,
                 search.as_deref(),
@@ -300,7 +300,7 @@ pub async fn get_order_claim_goods_list(
     let offset = state.config.store_offset;
     let (content, total) = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             Ok(store::order_goods(
                 c,
                 &member.mbr_no,
@@ -629,7 +629,7 @@ pub async fn question_save(
     let (key_c, hash_c) = (key.clone(), hash.clone());
     let (errors, replay) = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             reference_rules(c, &mbr_no, &checked, &mut errors)?;
             let replay = match &key_c {
                 Some(k) if errors.is_empty() => find_replay(c, &mbr_no, k, &hash_c)?,
@@ -650,7 +650,7 @@ pub async fn question_save(
     let rows = stored.clone();
     let result = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             // A concurrent retry may have won since the check above.
             if let Some(k) = &key {
@@ -713,7 +713,7 @@ pub async fn question_mod(
     let ccn = ccn_no.clone();
     let keep: Vec<u32> = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let status = store::question_status(c, &ccn, Some(&mbr_no))?
                 .ok_or_else(ApiError::inquiry_not_found)?;
             if !status.customer_may_change() {
@@ -750,7 +750,7 @@ pub async fn question_mod(
     let ccn = ccn_no.clone();
     let result = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let now = now_db();
             if !store::update_question_if_received(&tx, &ccn, &mbr_no, &fields, &now)? {
@@ -801,7 +801,7 @@ pub async fn question_del(
     let ccn = ccn_no.clone();
     let removed = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let files = store::files_of(&tx, &ccn)?;
             let n = tx.execute(
@@ -858,7 +858,7 @@ pub async fn get_question_file(
     };
     let file = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             if store::question_status(c, &ccn_no, owner.as_deref())?.is_none() {
                 return Err(ApiError::inquiry_not_found());
             }
