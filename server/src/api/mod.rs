@@ -16,9 +16,13 @@ use axum::{
 };
 use tower_http::{
     catch_panic::CatchPanicLayer,
+    compression::{
+        predicate::{NotForContentType, Predicate, SizeAbove},
+        CompressionLayer,
+    },
     cors::{AllowOrigin, CorsLayer},
     services::{ServeDir, ServeFile},
-    set_header::SetResponseHeaderLayer,
+    set_header::{SetResponseHeader, SetResponseHeaderLayer},
     trace::TraceLayer,
 };
 
@@ -114,29 +118,64 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/images/goods", goods_images)
         .merge(crate::shell::router());
     if let Some(dir) = &state.config.static_dir {
-        let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        // The built SPA: `index.html` for client routes, and the precompressed `.br` / `.gz`
+        // siblings `cargo xtask build` writes (brotli 11, gzip 9), chosen by `Accept-Encoding`,
+        // so a request costs no compression at all. `Last-Modified` lets a browser or CDN
+        // revalidate for a 304.
+        let index = ServeFile::new(dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip();
+        let files = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(index);
         // The assets have stable names (storefronts import /inquiry-desk.js by name): make
-        // browsers revalidate them instead of guessing a freshness lifetime.
-        let spa = tower_http::set_header::SetResponseHeader::if_not_present(
-            spa,
+        // browsers revalidate them (a 304 when unchanged) instead of guessing a lifetime.
+        let files = SetResponseHeader::if_not_present(
+            files,
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
         );
-        app = app.fallback_service(spa);
+        // One URL answers br, gzip or identity: caches must key on Accept-Encoding.
+        let files = SetResponseHeader::appending(
+            files,
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        );
+        app = app.fallback_service(files);
     } else {
         app = app.fallback(api_not_found);
     }
-    app.layer(
-        TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
-        }),
-    )
-    .layer(CatchPanicLayer::custom(panic_response))
-    .layer(cors(&state.config.cors))
-    .layer(SetResponseHeaderLayer::if_not_present(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    ))
+    app.layer(compression())
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(cors(&state.config.cors))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+}
+
+/// Responses smaller than this are sent as they are: below it, compression saves less than its
+/// own framing and CPU cost.
+pub const COMPRESS_MIN_BYTES: u16 = 1024;
+
+/// Compresses what is not compressed yet (JSON lists and details, the shell's files, and SPA
+/// files that have no precompressed sibling) with brotli or gzip as the client accepts, at a
+/// level cheap enough for every request (brotli 4). Images are compressed already.
+fn compression() -> CompressionLayer<impl Predicate> {
+    let predicate = SizeAbove::new(COMPRESS_MIN_BYTES)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::GRPC)
+        .and(NotForContentType::SSE);
+    CompressionLayer::new()
+        .no_deflate()
+        .no_zstd()
+        .compress_when(predicate)
 }
 
 #[cfg(test)]

@@ -1,0 +1,179 @@
+//! How the server sends bytes: precompressed SPA files chosen by `Accept-Encoding`, JSON
+//! compressed when it is large enough to gain, revalidation answered with 304.
+
+mod common;
+
+use std::io::Read as _;
+
+use common::*;
+use reqwest::{header, StatusCode};
+use serde_json::Value;
+
+/// A built SPA as `cargo xtask build` leaves it: each file with `.br` and `.gz` siblings. The
+/// siblings' bytes are markers, so a test sees which file the server chose.
+fn spa_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, body: &[u8]| std::fs::write(dir.path().join(name), body).unwrap();
+    w("index.html", b"<!doctype html><title>inquiry-desk</title>");
+    w("index.html.br", b"BROTLI index");
+    w("index.html.gz", b"GZIP index");
+    w("inquiry-desk_bg.wasm", b"\0asm identity");
+    w("inquiry-desk_bg.wasm.br", b"BROTLI wasm");
+    w("inquiry-desk_bg.wasm.gz", b"GZIP wasm");
+    dir
+}
+
+async fn get(s: &TestServer, path: &str, accept: Option<&str>) -> reqwest::Response {
+    let mut r = s.client.get(s.url(path));
+    if let Some(a) = accept {
+        r = r.header(header::ACCEPT_ENCODING, a);
+    }
+    r.send().await.unwrap()
+}
+
+fn encoding(r: &reqwest::Response) -> Option<&str> {
+    r.headers()
+        .get(header::CONTENT_ENCODING)
+        .map(|v| v.to_str().unwrap())
+}
+
+fn varies_on_encoding(r: &reqwest::Response) -> bool {
+    r.headers()
+        .get_all(header::VARY)
+        .iter()
+        .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("accept-encoding"))
+}
+
+#[tokio::test]
+async fn spa_files_are_sent_precompressed_as_the_browser_accepts() {
+    let spa = spa_dir();
+    let dir = spa.path().to_path_buf();
+    let s = start_with(move |c| c.static_dir = Some(dir)).await;
+    for (accept, want_encoding, want_body) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), "BROTLI wasm"),
+        (Some("gzip"), Some("gzip"), "GZIP wasm"),
+        (Some("br;q=0, gzip;q=1"), Some("gzip"), "GZIP wasm"),
+        (None, None, "\0asm identity"),
+        (Some("identity"), None, "\0asm identity"),
+    ] {
+        let r = get(&s, "/inquiry-desk_bg.wasm", accept).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(encoding(&r), want_encoding, "Accept-Encoding {accept:?}");
+        assert!(varies_on_encoding(&r), "caches must key on Accept-Encoding");
+        assert_eq!(
+            r.headers()[header::CONTENT_TYPE],
+            "application/wasm",
+            "the type of the file, not of its sibling"
+        );
+        assert_eq!(r.headers()[header::CACHE_CONTROL], "no-cache");
+        assert_eq!(r.text().await.unwrap(), want_body);
+    }
+    // A client route gets index.html, compressed the same way.
+    let r = get(&s, "/20261122000001/edit", Some("br")).await;
+    assert_eq!(encoding(&r), Some("br"));
+    assert_eq!(r.text().await.unwrap(), "BROTLI index");
+}
+
+#[tokio::test]
+async fn a_revalidation_of_an_unchanged_file_is_a_304_without_a_body() {
+    let spa = spa_dir();
+    let dir = spa.path().to_path_buf();
+    let s = start_with(move |c| c.static_dir = Some(dir)).await;
+    let first = get(&s, "/inquiry-desk_bg.wasm", Some("br")).await;
+    let last_modified = first.headers()[header::LAST_MODIFIED].clone();
+    for accept in ["br", "gzip", "identity"] {
+        let again = s
+            .client
+            .get(s.url("/inquiry-desk_bg.wasm"))
+            .header(header::ACCEPT_ENCODING, accept)
+            .header(header::IF_MODIFIED_SINCE, last_modified.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{accept}");
+        assert!(again.bytes().await.unwrap().is_empty());
+    }
+    // An older copy is replaced.
+    let stale = s
+        .client
+        .get(s.url("/inquiry-desk_bg.wasm"))
+        .header(header::IF_MODIFIED_SINCE, "Sat, 01 Jan 2000 00:00:00 GMT")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::OK);
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::Decompressor::new(bytes, 4096)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+#[tokio::test]
+async fn large_json_is_compressed_and_decodes_to_the_same_answer() {
+    let s = start().await;
+    let today = chrono::Utc::now().date_naive();
+    let path = format!(
+        "{CS}/getQuestion?startDt={}&endDt={today}&pageSize=30",
+        today - chrono::Duration::days(360)
+    );
+    let fetch = |accept: &'static str| {
+        s.client
+            .get(s.url(&path))
+            .bearer_auth(MEMBER1)
+            .header(header::ACCEPT_ENCODING, accept)
+            .send()
+    };
+    let plain = fetch("identity").await.unwrap();
+    assert_eq!(encoding(&plain), None);
+    let plain = plain.bytes().await.unwrap();
+    assert!(plain.len() > 4096, "a page of 30 rows is worth compressing");
+    let plain: Value = serde_json::from_slice(&plain).unwrap();
+
+    let br = fetch("gzip, br").await.unwrap();
+    assert_eq!(encoding(&br), Some("br"));
+    assert!(varies_on_encoding(&br));
+    let br = br.bytes().await.unwrap();
+    let gz = fetch("gzip").await.unwrap();
+    assert_eq!(encoding(&gz), Some("gzip"));
+    let gz = gz.bytes().await.unwrap();
+    for (name, body, decoded) in [
+        ("br", &br, unbrotli(&br)),
+        ("gzip", &gz, gunzip(&gz)),
+    ] {
+        assert!(body.len() * 3 < decoded.len(), "{name} gains little");
+        let decoded: Value = serde_json::from_slice(&decoded).unwrap();
+        assert_eq!(
+            decoded["payload"], plain["payload"],
+            "{name} decodes to the same rows"
+        );
+    }
+}
+
+#[tokio::test]
+async fn small_json_is_sent_as_it_is() {
+    let s = start().await;
+    let r = s
+        .client
+        .get(s.url(&format!("{CS}/getQuestionDtl?ccnNo=NOPE")))
+        .bearer_auth(MEMBER1)
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert_eq!(encoding(&r), None, "a small envelope gains nothing");
+    let (_, body) = read(r).await;
+    assert_eq!(body["error"], true);
+}
