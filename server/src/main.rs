@@ -19,8 +19,10 @@ struct Args {
     /// Directory for uploaded photos and generated goods images (default: next to the database).
     #[arg(long)]
     data_dir: Option<PathBuf>,
-    /// Fill an empty database with demo data (`demo`). A database that already has members is left alone.
-    #[arg(long, value_parser = ["demo"])]
+    /// Fill an empty database: `demo` (3 members, about 200 inquiries) or `bench` (the demo plus
+    /// 1,000 members with `bench-member-N` tokens and about 102,000 inquiries, for load tests).
+    /// A database that already has members is left alone.
+    #[arg(long, value_parser = ["demo", "bench"])]
     seed: Option<String>,
     /// Serve a built SPA from this directory at `/` (index.html for client routes).
     #[arg(long = "static")]
@@ -72,10 +74,15 @@ async fn run(args: Args) -> Result<(), String> {
     if !args.cors_origins.is_empty() {
         config.cors = CorsPolicy::List(args.cors_origins.clone());
     }
-    if args.seed.as_deref() == Some("demo") {
+    if let Some(kind) = args.seed.as_deref() {
         let mut conn =
             db::open(&args.db).map_err(|e| format!("cannot open {}: {e}", args.db.display()))?;
-        match seed::demo(&mut conn, &config).map_err(|e| format!("seeding failed: {e}"))? {
+        let seeded = if kind == "bench" {
+            seed::bench(&mut conn, &config)
+        } else {
+            seed::demo(&mut conn, &config)
+        };
+        match seeded.map_err(|e| format!("seeding failed: {e}"))? {
             seed::Outcome::Seeded(s) => tracing::info!(
                 members = s.members,
                 inquiries = s.inquiries,
@@ -100,6 +107,12 @@ async fn run(args: Args) -> Result<(), String> {
         println!("  Demo tokens (Authorization: Bearer <token>):");
         for (token, who) in seed::DEMO_TOKENS {
             println!("    {token:<22} {who}");
+        }
+        if args.seed.as_deref() == Some("bench") {
+            println!(
+                "    bench-member-1 … bench-member-{}  bench members B0001 … (load tests)",
+                seed::BENCH_MEMBERS
+            );
         }
     }
     server

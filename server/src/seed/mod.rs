@@ -4,8 +4,11 @@
 //!
 //! Deterministic apart from "now": dates are relative to the moment of seeding.
 
+mod bench;
 mod content;
 mod image;
+
+pub use bench::{bench, bench_token, BENCH_MEMBERS};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
