@@ -66,7 +66,7 @@ mod imp {
             .and_then(|f| f.call1(&JsValue::UNDEFINED, &now))
             .ok()
             .and_then(|s| s.as_string())
-            .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .and_then(|s| crate::domain::period::parse_date(&s))
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 

@@ -1,7 +1,8 @@
-//! Every string the customer reads, in three locales (ko, en, zh-TW), through Project Fluent.
+//! Every string the customer reads, in three locales (ko, en, zh-TW), written in Project Fluent.
 //!
 //! The messages live in `locales/<locale>.ftl`. `build.rs` refuses to build when a locale lacks
-//! a message or uses different variables, and generates one method per message on [`I18n`]
+//! a message or uses different variables, compiles every message into static tables (no Fluent
+//! runtime ships in the wasm), and generates one method per message on [`I18n`]
 //! (`i18n.app_title()`, `i18n.period_too_long(max, days)`), so views cannot name a message that
 //! does not exist. Dates are formatted by the browser's `Intl` for the locale, in the customer's
 //! time zone ([`I18n::datetime`]).
@@ -10,11 +11,11 @@
 //! mount: the host switches language by mounting again.
 
 mod intl;
+mod message;
 
-use std::{cell::RefCell, collections::HashMap, rc::Rc};
+use std::cell::RefCell;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::{
     api::{ApiError, FieldError, Limits},
@@ -25,9 +26,8 @@ use crate::{
 };
 
 pub use intl::valid_time_zone;
-
-/// A value for a message variable: a string or a number (numbers select plural forms).
-pub type Arg<'a> = FluentValue<'a>;
+pub use message::Arg;
+use message::{Key, Piece};
 
 /// A supported locale. Korean is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -64,14 +64,6 @@ impl Locale {
             _ => None,
         }
     }
-
-    fn source(self) -> &'static str {
-        match self {
-            Locale::Ko => include_str!("../../locales/ko.ftl"),
-            Locale::En => include_str!("../../locales/en.ftl"),
-            Locale::ZhTw => include_str!("../../locales/zh-TW.ftl"),
-        }
-    }
 }
 
 impl std::fmt::Display for Locale {
@@ -81,31 +73,7 @@ impl std::fmt::Display for Locale {
 }
 
 thread_local! {
-    // Parsed once per locale on first use. wasm is single-threaded; native tests get their own.
-    static BUNDLES: RefCell<HashMap<Locale, Rc<FluentBundle<FluentResource>>>> =
-        RefCell::new(HashMap::new());
     static ZONES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
-}
-
-fn bundle(locale: Locale) -> Rc<FluentBundle<FluentResource>> {
-    BUNDLES.with(|b| {
-        b.borrow_mut()
-            .entry(locale)
-            .or_insert_with(|| {
-                let resource =
-                    FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(r, _)| r); // build.rs has already refused bad syntax
-                let lang = locale.tag().parse().expect("a valid language tag");
-                let mut bundle = FluentBundle::new(vec![lang]);
-                // No Unicode isolation marks around placeables: all three locales are LTR and
-                // the marks would end up in copied text and aria labels.
-                bundle.set_use_isolating(false);
-                bundle
-                    .add_resource(resource)
-                    .expect("message ids are unique (checked by build.rs)");
-                Rc::new(bundle)
-            })
-            .clone()
-    })
 }
 
 /// Interns a time-zone name so [`I18n`] can stay `Copy` (a page has one or two zones).
@@ -153,22 +121,15 @@ impl I18n {
         self.time_zone
     }
 
-    fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let bundle = bundle(self.locale);
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(
-            pattern,
-            (!args.is_empty()).then_some(&fluent_args),
-            &mut errors,
-        );
-        text.into_owned()
+    /// One compiled message (see `message.rs`) in this mount's locale.
+    fn render(&self, table: &[&[Piece]; 3], args: &[Arg<'_>]) -> String {
+        let index = Locale::ALL
+            .iter()
+            .position(|l| *l == self.locale)
+            .unwrap_or(0);
+        let mut out = String::new();
+        message::render(self.locale, table[index], args, &mut out);
+        out
     }
 
     pub fn status_name(&self, s: Status) -> String {
@@ -301,10 +262,16 @@ impl I18n {
 
     /// A size limit, `10MB` / `500KB`.
     pub fn bytes(&self, n: u64) -> String {
-        if n >= 1024 * 1024 {
-            format!("{}MB", (n as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0)
+        // Integer arithmetic: formatting an f64 would link the float printer into the wasm.
+        const MB: u64 = 1024 * 1024;
+        if n >= MB {
+            let tenths = (n * 10 + MB / 2) / MB;
+            match tenths % 10 {
+                0 => format!("{}MB", tenths / 10),
+                t => format!("{}.{t}MB", tenths / 10),
+            }
         } else {
-            format!("{}KB", (n as f64 / 1024.0).round())
+            format!("{}KB", (n + 512) / 1024)
         }
     }
 
