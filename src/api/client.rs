@@ -103,8 +103,8 @@ impl Client {
 
     pub async fn list(&self, q: &ListQuery) -> Result<InquiryPage, ApiError> {
         let mut params: Vec<(&str, String)> = vec![
-            ("startDt", q.period.start.format("%Y-%m-%d").to_string()),
-            ("endDt", q.period.end.format("%Y-%m-%d").to_string()),
+            ("startDt", q.period.start.to_string()),
+            ("endDt", q.period.end.to_string()),
             ("pageNo", q.page.to_string()),
             ("pageSize", q.page_size.to_string()),
         ];

@@ -47,6 +47,24 @@ pub(super) fn status_code(status: Status) -> &'static str {
     }
 }
 
+/// RFC 3339 times through chrono's dedicated parser: its generic `FromStr` (what the derived
+/// `Deserialize` uses) would bring the whole format-string parser into the wasm.
+fn de_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    let s = String::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&s).map_err(serde::de::Error::custom)
+}
+
+fn de_time_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(s) => DateTime::parse_from_rfc3339(&s)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+        None => Ok(None),
+    }
+}
+
 fn de_status<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
     let code = String::deserialize(d)?;
     status_from_code(&code)
@@ -70,9 +88,9 @@ pub struct InquirySummary {
     pub order_no: Option<String>,
     #[serde(rename = "ccnStatCd", deserialize_with = "de_status")]
     pub status: Status,
-    #[serde(rename = "accpDtm")]
+    #[serde(rename = "accpDtm", deserialize_with = "de_time")]
     pub created_at: DateTime<FixedOffset>,
-    #[serde(rename = "ansDtm")]
+    #[serde(rename = "ansDtm", deserialize_with = "de_time_opt", default)]
     pub answered_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "atchFileCnt")]
     pub photo_count: u32,
@@ -144,7 +162,7 @@ pub struct Reply {
     pub author_name: String,
     #[serde(rename = "ansCont")]
     pub content: String,
-    #[serde(rename = "ansDtm")]
+    #[serde(rename = "ansDtm", deserialize_with = "de_time")]
     pub at: DateTime<FixedOffset>,
 }
 
@@ -165,15 +183,15 @@ pub struct Inquiry {
     pub goods: Option<Goods>,
     #[serde(rename = "ordNo")]
     pub order_no: Option<String>,
-    #[serde(rename = "ordDtm")]
+    #[serde(rename = "ordDtm", deserialize_with = "de_time_opt", default)]
     pub ordered_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "ccnStatCd", deserialize_with = "de_status")]
     pub status: Status,
-    #[serde(rename = "accpDtm")]
+    #[serde(rename = "accpDtm", deserialize_with = "de_time")]
     pub created_at: DateTime<FixedOffset>,
-    #[serde(rename = "modDtm")]
+    #[serde(rename = "modDtm", deserialize_with = "de_time_opt", default)]
     pub modified_at: Option<DateTime<FixedOffset>>,
-    #[serde(rename = "ansDtm")]
+    #[serde(rename = "ansDtm", deserialize_with = "de_time_opt", default)]
     pub answered_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "smsRcvYn", deserialize_with = "de_yn")]
     pub sms_consent: bool,
@@ -249,7 +267,7 @@ pub struct CatalogGoods {
 pub struct OrderedGoods {
     #[serde(rename = "ordNo")]
     pub order_no: String,
-    #[serde(rename = "ordDtm")]
+    #[serde(rename = "ordDtm", deserialize_with = "de_time")]
     pub ordered_at: DateTime<FixedOffset>,
     #[serde(rename = "goodsNo")]
     pub goods_id: String,

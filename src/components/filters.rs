@@ -23,14 +23,14 @@ pub fn FilterBar(
     let change = move |f: ListFilter| on_change.run(ListFilter { page: 1, ..f });
     let current = move || filter.get().period.resolve(today);
     let initial = filter.get_untracked().period.resolve(today);
-    let start = RwSignal::new(initial.start.format("%Y-%m-%d").to_string());
-    let end = RwSignal::new(initial.end.format("%Y-%m-%d").to_string());
+    let start = RwSignal::new(initial.start.to_string());
+    let end = RwSignal::new(initial.end.to_string());
     let range_error = RwSignal::new(None::<String>);
     // Keep the inputs in step with the URL (presets, back/forward).
     Effect::new(move |_| {
         let p = current();
-        start.set(p.start.format("%Y-%m-%d").to_string());
-        end.set(p.end.format("%Y-%m-%d").to_string());
+        start.set(p.start.to_string());
+        end.set(p.end.to_string());
         range_error.set(None);
     });
     let apply_range = move |e: ev::SubmitEvent| {
@@ -97,7 +97,7 @@ pub fn FilterBar(
                     <input
                         type="date"
                         name="from"
-                        max=today.format("%Y-%m-%d").to_string()
+                        max=today.to_string()
                         prop:value=start
                         on:input=move |e| start.set(event_target_value(&e))
                         aria-invalid=invalid
@@ -110,7 +110,7 @@ pub fn FilterBar(
                     <input
                         type="date"
                         name="to"
-                        max=today.format("%Y-%m-%d").to_string()
+                        max=today.to_string()
                         prop:value=end
                         on:input=move |e| end.set(event_target_value(&e))
                         aria-invalid=invalid

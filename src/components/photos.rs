@@ -95,7 +95,7 @@ pub fn PhotoField(
                 {move || refused.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
             </div>
             {move || progress.get().map(|p| view! {
-                <progress class="idk-progress" max="100" value=(p * 100.0).round() aria-label=i18n.uploading()></progress>
+                <progress class="idk-progress" max="100" value=((p * 100.0).round() as u32) aria-label=i18n.uploading()></progress>
             })}
         </fieldset>
     }

@@ -56,7 +56,7 @@ impl ListFilter {
     /// Reads the filter from URL query pairs. Unknown or malformed values fall back to defaults
     /// (a hand-edited link never breaks the page).
     pub fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
-        let date = |k: &str| get(k).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let date = |k: &str| get(k).and_then(super::period::parse_date);
         let period = match (date("from"), date("to")) {
             (Some(start), Some(end)) => PeriodChoice::Custom(Period { start, end }),
             _ => PeriodChoice::Preset(
@@ -95,8 +95,8 @@ impl ListFilter {
             PeriodChoice::Preset(p) if p == DEFAULT_PRESET => {}
             PeriodChoice::Preset(p) => pairs.push(("period", p.key().to_owned())),
             PeriodChoice::Custom(p) => {
-                pairs.push(("from", p.start.format("%Y-%m-%d").to_string()));
-                pairs.push(("to", p.end.format("%Y-%m-%d").to_string()));
+                pairs.push(("from", p.start.to_string()));
+                pairs.push(("to", p.end.to_string()));
             }
         }
         if let Some(s) = self.status {
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn every_field_round_trips_through_the_url() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let d = |s| super::super::period::parse_date(s).unwrap();
         let filters = [
             ListFilter {
                 period: PeriodChoice::Preset(Preset::Year),

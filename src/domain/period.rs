@@ -102,13 +102,30 @@ impl Period {
         today: NaiveDate,
         max_days: i64,
     ) -> Result<Period, PeriodError> {
-        let parse = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-        let (Some(start), Some(end)) = (parse(start), parse(end)) else {
+        let (Some(start), Some(end)) = (parse_date(start), parse_date(end)) else {
             return Err(PeriodError::Missing);
         };
         let p = Period { start, end };
         p.validate(today, max_days).map(|_| p)
     }
+}
+
+/// A `yyyy-MM-dd` date (what `<input type="date">`, the URL and `Intl`'s `en-CA` give), read
+/// without chrono's format-string parser, which would add its whole machinery to the wasm.
+/// Surrounding whitespace is ignored; month and day may have one digit.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().split('-');
+    let mut number = |digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        let p = parts.next()?;
+        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (number(4..=4)?, number(1..=2)?, number(1..=2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 /// The calendar date at instant `now` in a zone `offset` east of UTC. The browser passes its
@@ -122,7 +139,16 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn dates_are_read_as_yyyy_mm_dd_only() {
+        assert_eq!(parse_date(" 2026-11-02 "), NaiveDate::from_ymd_opt(2026, 11, 2));
+        assert_eq!(parse_date("2026-1-5"), NaiveDate::from_ymd_opt(2026, 1, 5));
+        for bad in ["", "2026-11", "2026-11-22-1", "26-11-22", "2026-13-01", "2026-02-30", "2026-+1-01", "2026-11-22T00:00"] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
