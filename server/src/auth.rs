@@ -70,19 +70,18 @@ impl FromRequestParts<AppState> for Principal {
             .db
             .read(move |conn| {
                 let row = conn
-                    .query_row(
+                    .prepare_cached(
                         "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')
                            FROM access_token t LEFT JOIN counselor c ON c.cnslr_no = t.subject_no
                           WHERE t.token_hash = ?1",
-                        [&hash],
-                        |r| {
-                            Ok((
-                                r.get::<_, String>(0)?,
-                                r.get::<_, String>(1)?,
-                                r.get::<_, String>(2)?,
-                            ))
-                        },
-                    )
+                    )?
+                    .query_row([&hash], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })
                     .optional()?;
                 match row {
                     Some((role, subject, _)) if role == "MEMBER" => {
