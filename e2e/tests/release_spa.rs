@@ -235,3 +235,58 @@ async fn the_storefront_shell_embeds_the_app_in_each_locale() {
     .await
     .unwrap();
 }
+
+/// The release dist as a browser gets it: every first-load file brotli- or gzip-compressed from
+/// the siblings `cargo xtask build` wrote (decoding to exactly the built file), with the
+/// original's content type, and a 304 on revalidation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_release_files_are_served_precompressed() {
+    use std::io::Read as _;
+    let (base, _data) = start_server().await;
+    let client = reqwest::Client::new();
+    for (file, content_type) in [
+        ("inquiry-desk_bg.wasm", "application/wasm"),
+        ("inquiry-desk.js", "text/javascript"),
+        ("inquiry-desk.css", "text/css"),
+        ("index.html", "text/html"),
+    ] {
+        let built = std::fs::read(root().join("dist").join(file)).unwrap();
+        for encoding in ["br", "gzip"] {
+            let r = client
+                .get(format!("{base}/{file}"))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "{file}");
+            assert_eq!(r.headers()["content-encoding"], encoding, "{file}");
+            let ty = r.headers()["content-type"].to_str().unwrap().to_owned();
+            assert!(ty.starts_with(content_type), "{file}: {ty}");
+            let last_modified = r.headers()["last-modified"].clone();
+            let body = r.bytes().await.unwrap();
+            let mut decoded = Vec::new();
+            if encoding == "br" {
+                brotli::Decompressor::new(&body[..], 4096)
+                    .read_to_end(&mut decoded)
+                    .unwrap();
+            } else {
+                flate2::read::GzDecoder::new(&body[..])
+                    .read_to_end(&mut decoded)
+                    .unwrap();
+            }
+            assert!(decoded == built, "{file} ({encoding}) decodes to the build");
+            assert!(
+                body.len() < built.len(),
+                "{file} ({encoding}) is compressed"
+            );
+            let again = client
+                .get(format!("{base}/{file}"))
+                .header("accept-encoding", encoding)
+                .header("if-modified-since", last_modified)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(again.status(), 304, "{file}: a repeat visit revalidates");
+        }
+    }
+}

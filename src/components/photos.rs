@@ -94,8 +94,12 @@ pub fn PhotoField(
             <div id="idk-photos-error" class="idk-field-error" role="alert">
                 {move || refused.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
             </div>
-            {move || progress.get().map(|p| view! {
-                <progress class="idk-progress" max="100" value=((p * 100.0).round() as u32) aria-label=i18n.uploading()></progress>
+            {move || progress.get().map(|p| {
+                // A whole percent: an f64 attribute would link the float printer into the wasm.
+                let percent = (p * 100.0).round() as u32;
+                view! {
+                    <progress class="idk-progress" max="100" value=percent aria-label=i18n.uploading()></progress>
+                }
             })}
         </fieldset>
     }

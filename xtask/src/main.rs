@@ -6,7 +6,10 @@
 //! * `install`: only install the tools (idempotent).
 //! * `build`: only build the SPA release into `dist/`.
 //!
-//! Standard library only, so this builds in seconds on a fresh machine.
+//! Standard library plus two compressors (brotli, flate2), so this builds in seconds on a fresh
+//! machine.
+
+mod bench;
 
 use std::{
     env,
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("install") => install(Tools::all()),
         Some("build") => install(Tools::build()).and_then(|_| build_spa()),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -36,7 +40,8 @@ fn main() -> ExitCode {
                  serve [--addr HOST:PORT] [--fresh]   build the SPA and run it with the reference server (seeded demo DB)\n  \
                  test                                 fmt, clippy, all native tests, browser tests\n  \
                  install                              install missing tools (wasm target, trunk, wasm-bindgen-cli, binaryen, chromium)\n  \
-                 build                                build the SPA release into dist/"
+                 build                                build the SPA release into dist/ (with .br/.gz siblings)\n  \
+                 bench [--runs N] [--duration SECS]   dist sizes, list-ready vs a static page, Lighthouse, server under load"
             );
             return ExitCode::from(2);
         }
@@ -239,7 +244,13 @@ const BROWSER_PACKAGES: &[(&str, &str)] = &[
 ];
 
 fn ensure_browser() -> Result {
-    let missing: Vec<&str> = BROWSER_PACKAGES
+    ensure_packages(BROWSER_PACKAGES, "the browser tests")
+}
+
+/// Installs the Debian packages of `packages` (name, a file it installs) that are missing, with
+/// apt-get as root; otherwise says which command to run.
+fn ensure_packages(packages: &[(&str, &str)], what: &str) -> Result {
+    let missing: Vec<&str> = packages
         .iter()
         .filter(|(_, file)| !Path::new(file).exists())
         .map(|(pkg, _)| *pkg)
@@ -250,7 +261,7 @@ fn ensure_browser() -> Result {
     let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
         return Err(format!(
-            "the browser tests need these Debian packages: run\n  sudo apt-get install -y {}",
+            "{what} need these Debian packages: run\n  sudo apt-get install -y {}",
             missing.join(" ")
         ));
     }
@@ -263,7 +274,55 @@ fn ensure_browser() -> Result {
 
 fn build_spa() -> Result {
     run(cmd("cargo").args(["fetch"]))?;
-    run(cmd("trunk").args(["build", "--release", "--offline"]))
+    run(cmd("trunk").args(["build", "--release", "--offline"]))?;
+    precompress(&root().join("dist"))
+}
+
+/// File types worth compressing (images and fonts are compressed already).
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "txt"];
+
+/// Writes `name.br` (brotli quality 11, the highest) and `name.gz` (gzip level 9) beside every
+/// compressible file of `dir`, once at build time, so the server never compresses them per
+/// request (it serves the sibling the client's Accept-Encoding allows).
+fn precompress(dir: &Path) -> Result {
+    use std::io::Write as _;
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(ext) = path.extension().and_then(OsStr::to_str) else {
+            continue;
+        };
+        if !path.is_file() || !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let data = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let br = brotli_best(&data)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data).map_err(|e| e.to_string())?;
+        let gz = gz.finish().map_err(|e| e.to_string())?;
+        for (suffix, bytes) in [("br", br), ("gz", gz)] {
+            let target = path.with_extension(format!("{ext}.{suffix}"));
+            if bytes.len() < data.len() {
+                fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+            } else {
+                let _ = fs::remove_file(&target);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Brotli at quality 11 with a 16 MiB window: what `brotli -q 11` produces.
+fn brotli_best(data: &[u8]) -> Result<Vec<u8>> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        size_hint: data.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params).map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +411,17 @@ struct RunningServer {
 }
 
 impl RunningServer {
+    /// The debug build with the demo seed (browser tests).
     fn start(name: &str) -> Result<Self> {
+        Self::spawn(
+            name,
+            &target_dir().join("debug/inquiry-server"),
+            &["--seed", "demo"],
+        )
+    }
+
+    /// `binary` with `args`, a fresh database in target/xtask/NAME and a free port.
+    fn spawn(name: &str, binary: &Path, args: &[&str]) -> Result<Self> {
         let dir = target_dir().join("xtask").join(name);
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -361,14 +430,10 @@ impl RunningServer {
             .map_err(|e| format!("no free port: {e}"))?
             .port();
         let log = fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
-        let child = Command::new(target_dir().join("debug/inquiry-server"))
-            .args([
-                "--addr",
-                &format!("127.0.0.1:{port}"),
-                "--seed",
-                "demo",
-                "--db",
-            ])
+        let child = Command::new(binary)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .args(args)
+            .arg("--db")
             .arg(dir.join("test.db"))
             .stdout(log.try_clone().map_err(|e| e.to_string())?)
             .stderr(log)
@@ -378,7 +443,8 @@ impl RunningServer {
             child,
             url: format!("http://127.0.0.1:{port}"),
         };
-        for _ in 0..600 {
+        // Seeding happens before the server listens (the bench seed takes a while).
+        for _ in 0..3000 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 println!(
                     "reference server for {name} tests: {} (log: {})",
@@ -390,7 +456,7 @@ impl RunningServer {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         Err(format!(
-            "inquiry-server did not listen on {port} within 60 s; see {}",
+            "inquiry-server did not listen on {port} within 300 s; see {}",
             dir.join("server.log").display()
         ))
     }
