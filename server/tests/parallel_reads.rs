@@ -63,7 +63,10 @@ async fn readers_in_parallel_never_see_half_a_write_and_the_rules_hold() {
                     }
                     // The received-only list never lists an answered inquiry.
                     let (status, list) = s
-                        .get_json(&format!("{CS}/getQuestion?ccnStatCd=10&pageSize=30"), MEMBER1)
+                        .get_json(
+                            &format!("{CS}/getQuestion?ccnStatCd=10&pageSize=30"),
+                            MEMBER1,
+                        )
                         .await;
                     assert_eq!(status, StatusCode::OK, "{list}");
                     for row in list["payload"]["content"].as_array().unwrap() {
@@ -77,8 +80,8 @@ async fn readers_in_parallel_never_see_half_a_write_and_the_rules_hold() {
 
     let (mut modified_first, mut answered_first) = (0, 0);
     for (round, id) in ids.iter().enumerate() {
-        let form = base_form(&typ, &format!("병렬 {round} 수정"), "수정한 내용")
-            .text("ccnNo", id.clone());
+        let form =
+            base_form(&typ, &format!("병렬 {round} 수정"), "수정한 내용").text("ccnNo", id.clone());
         let answer = format!("답변 {round}");
         let ans_path = format!("{BO}/questionAns");
         let (modify, ans) = tokio::join!(
@@ -114,7 +117,10 @@ async fn readers_in_parallel_never_see_half_a_write_and_the_rules_hold() {
         r.await.expect("a reader failed");
     }
     let reads = reads.load(Ordering::Relaxed);
-    assert!(reads > ids.len(), "the readers ran alongside the writes ({reads} reads)");
+    assert!(
+        reads > ids.len(),
+        "the readers ran alongside the writes ({reads} reads)"
+    );
     assert!(seen_answered.load(Ordering::Relaxed) > 0);
     println!(
         "{reads} reads alongside {} races (modify first {modified_first}, answer first {answered_first})",

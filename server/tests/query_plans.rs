@@ -94,16 +94,16 @@ fn check_all(conn: &Connection, when: &str) {
                 .iter()
                 .filter(|l| l.contains(" c ") || l.ends_with(" c"))
                 .collect();
-            let searched = inquiries
-                .iter()
-                .any(|l| {
-                    l.starts_with("SEARCH c USING")
-                        && indexes.iter().any(|i| l.contains(&format!("INDEX {i} ")))
-                });
+            let searched = inquiries.iter().any(|l| {
+                l.starts_with("SEARCH c USING")
+                    && indexes.iter().any(|i| l.contains(&format!("INDEX {i} ")))
+            });
             let scanned = lines.iter().any(|l| l.starts_with("SCAN c"));
             let sorted = lines.iter().any(|l| l.contains("TEMP B-TREE"));
             if !searched || scanned || sorted {
-                problems.push(format!("{when}, {name}, {what} (want {indexes:?}): {lines:?}"));
+                problems.push(format!(
+                    "{when}, {name}, {what} (want {indexes:?}): {lines:?}"
+                ));
             }
         }
     }

@@ -144,9 +144,21 @@ mod tests {
 
     #[test]
     fn dates_are_read_as_yyyy_mm_dd_only() {
-        assert_eq!(parse_date(" 2026-11-02 "), NaiveDate::from_ymd_opt(2026, 11, 2));
+        assert_eq!(
+            parse_date(" 2026-11-02 "),
+            NaiveDate::from_ymd_opt(2026, 11, 2)
+        );
         assert_eq!(parse_date("2026-1-5"), NaiveDate::from_ymd_opt(2026, 1, 5));
-        for bad in ["", "2026-11", "2026-11-22-1", "26-11-22", "2026-13-01", "2026-02-30", "2026-+1-01", "2026-11-22T00:00"] {
+        for bad in [
+            "",
+            "2026-11",
+            "2026-11-22-1",
+            "26-11-22",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-+1-01",
+            "2026-11-22T00:00",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
     }

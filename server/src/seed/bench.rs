@@ -62,7 +62,8 @@ fn fill(
     let mut token = conn.prepare(
         "INSERT INTO access_token (token_hash, role, subject_no, created_at) VALUES (?1, 'MEMBER', ?2, ?3)",
     )?;
-    let mut order = conn.prepare("INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)")?;
+    let mut order =
+        conn.prepare("INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)")?;
     let mut order_goods = conn.prepare(
         "INSERT INTO ord_goods (ord_no, ord_seq, goods_no, itm_no, ord_qty, ord_amt)
          SELECT ?1, 1, goods_no, '001', 1, sale_prc FROM goods WHERE goods_no = ?2",
