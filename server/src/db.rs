@@ -165,7 +165,7 @@ fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
 pub const READERS: usize = 4;
 
 /// Cloneable handle to the database: one writer connection behind a mutex, and a small pool of
-/// read-only connections. Work runs on the blocking pool.
+/// read-only connections. Writes run on the blocking pool; reads on the calling task.
 ///
 /// Every write (and every read that decides a write) goes through [`Db::write`], so writes are
 /// serialised exactly as before and the status rules stay race-free: a counselor's answer and a

@@ -4,11 +4,6 @@ dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 
 local statuses = { "10", "20", "30" }
 
-function init(args)
-  start_dt, end_dt = args[1], args[2]
-  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
-end
-
 function request()
   local path = "/api/bo/v1/customerservice/getQuestionList?startDt=" .. start_dt
     .. "&endDt=" .. end_dt .. "&ccnStatCd=" .. statuses[math.random(#statuses)]

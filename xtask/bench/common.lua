@@ -4,6 +4,16 @@
 
 members = 1000
 
+function seed_random()
+  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+end
+
+-- The default for scenarios whose args are a period: startDt endDt.
+function init(args)
+  start_dt, end_dt = args[1], args[2]
+  seed_random()
+end
+
 function member_token()
   return "bench-member-" .. math.random(members)
 end

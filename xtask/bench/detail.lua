@@ -4,7 +4,7 @@ dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 
 function init(args)
   dofile(args[1])
-  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+  seed_random()
 end
 
 function request()

@@ -2,11 +2,6 @@
 -- args: startDt endDt
 dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 
-function init(args)
-  start_dt, end_dt = args[1], args[2]
-  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
-end
-
 function request()
   local path = "/api/order/v1/customerservice/getQuestion?startDt=" .. start_dt
     .. "&endDt=" .. end_dt .. "&pageNo=1&pageSize=10"

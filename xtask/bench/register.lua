@@ -12,10 +12,6 @@ local body = part("cnslTypNo", "1010") .. part("ccnTitle", "배송 일정 문의
   .. part("accpCont", "주문한 상품이 언제 출발하는지 알고 싶습니다. 부재 시 문 앞에 놓아 주세요.")
   .. part("smsRcvYn", "N") .. part("emailRcvYn", "N") .. "--" .. boundary .. "--\r\n"
 
-function init(args)
-  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
-end
-
 function request()
   return wrk.format("POST", "/api/order/v1/customerservice/questionSave", {
     ["Authorization"] = "Bearer " .. member_token(),
