@@ -6,8 +6,12 @@
 //! (WAL: readers see the last committed state and neither block nor are blocked by the writer).
 
 use std::{
+    collections::HashMap,
     path::{Path, PathBuf},
-    sync::{Arc, Mutex},
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, Mutex,
+    },
 };
 
 use rusqlite::{Connection, OpenFlags};
@@ -144,7 +148,7 @@ pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.set_prepared_statement_cache_capacity(64);
+    tune(&conn)?;
     migrate(&mut conn)?;
     Ok(conn)
 }
@@ -176,6 +180,7 @@ pub const READERS: usize = 4;
 pub struct Db {
     writer: Arc<Mutex<Connection>>,
     readers: Arc<Readers>,
+    totals: Arc<TotalsCache>,
 }
 
 struct Readers {
@@ -194,6 +199,15 @@ impl Db {
                 idle: Mutex::new(Vec::new()),
                 permits: Semaphore::new(READERS),
             }),
+            totals: Arc::new(TotalsCache::default()),
+        }
+    }
+
+    /// The list totals known since the last write; take it before the read that uses it.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            generation: self.totals.generation.load(Ordering::Acquire),
+            cache: self.totals.clone(),
         }
     }
 
@@ -204,11 +218,15 @@ impl Db {
         F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
     {
         let inner = self.writer.clone();
+        let totals = self.totals.clone();
         tokio::task::spawn_blocking(move || {
             // A panic while holding the lock cannot leave a transaction open (rusqlite rolls back
             // on drop), so a poisoned mutex is still safe to use.
             let mut conn = inner.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut conn)
+            let result = f(&mut conn);
+            // After the commit: a total counted from here on sees this write.
+            totals.generation.fetch_add(1, Ordering::AcqRel);
+            result
         })
         .await
         .map_err(ApiError::internal)?
@@ -249,6 +267,56 @@ impl Db {
     }
 }
 
+/// Totals of list queries (`COUNT(*)` over the filter), kept until the next write.
+///
+/// A back-office queue's total counts tens of thousands of index entries (about 5 ms at 100,000
+/// inquiries) while its page is twenty rows; counselors re-read the same queue far more often
+/// than anything is written. Every write moves the generation on, so a total is never older
+/// than the last write that finished before its request started.
+#[derive(Default)]
+struct TotalsCache {
+    generation: AtomicU64,
+    entries: Mutex<HashMap<String, (u64, u64)>>,
+}
+
+/// Entries kept at most; past it, those of older generations go, then all.
+const TOTALS_KEPT: usize = 4096;
+
+/// A handle on the totals cache as of one request (see [`Db::totals`]).
+pub struct Totals {
+    generation: u64,
+    cache: Arc<TotalsCache>,
+}
+
+impl Totals {
+    /// The total stored under `key` in this generation, or `count()`'s, stored for the next.
+    pub fn get_or_count(
+        &self,
+        key: String,
+        count: impl FnOnce() -> rusqlite::Result<u64>,
+    ) -> rusqlite::Result<u64> {
+        let entries = || self.cache.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let current = || self.cache.generation.load(Ordering::Acquire) == self.generation;
+        if let Some(&(generation, total)) = entries().get(&key) {
+            if generation == self.generation && current() {
+                return Ok(total);
+            }
+        }
+        let total = count()?;
+        if current() {
+            let mut e = entries();
+            if e.len() >= TOTALS_KEPT {
+                e.retain(|_, (g, _)| *g == self.generation);
+                if e.len() >= TOTALS_KEPT {
+                    e.clear();
+                }
+            }
+            e.insert(key, (self.generation, total));
+        }
+        Ok(total)
+    }
+}
+
 fn open_reader(path: &Path) -> Result<Connection, rusqlite::Error> {
     let conn = Connection::open_with_flags(
         path,
@@ -256,8 +324,23 @@ fn open_reader(path: &Path) -> Result<Connection, rusqlite::Error> {
     )?;
     conn.pragma_update(None, "query_only", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.set_prepared_statement_cache_capacity(64);
+    tune(&conn)?;
     Ok(conn)
+}
+
+/// Settings every connection shares: a statement cache big enough for every filter
+/// combination's SQL, and the query planner stability guarantee. Without it SQLite marks a
+/// statement for re-planning whenever a value bound in a range or a LIMIT changes (every list
+/// request: new dates, new page), so the cached statements were parsed and planned again each
+/// time, a tenth of the server's CPU under load. With it a statement keeps the plan it was
+/// prepared with, the plan `tests/query_plans.rs` checks.
+fn tune(conn: &Connection) -> Result<(), rusqlite::Error> {
+    conn.set_prepared_statement_cache_capacity(64);
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -287,5 +370,49 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    async fn members(db: &Db) -> u64 {
+        let totals = db.totals();
+        db.read(move |c| {
+            Ok(totals.get_or_count("members".into(), || {
+                c.query_row("SELECT COUNT(*) FROM member", [], |r| r.get(0))
+            })?)
+        })
+        .await
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_total_is_reused_until_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::new(open(&path).unwrap(), &path);
+        let add = |no: &'static str| {
+            db.write(move |c| {
+                c.execute("INSERT INTO member (mbr_no, mbr_nm) VALUES (?1, 'a')", [no])?;
+                Ok(())
+            })
+        };
+        add("M1").await.unwrap();
+        assert_eq!(members(&db).await, 1);
+        // Stored, and served without counting again.
+        let totals = db.totals();
+        let served = totals.get_or_count("members".into(), || panic!("counted again"));
+        assert_eq!(served.unwrap(), 1);
+        add("M2").await.unwrap();
+        assert_eq!(
+            members(&db).await,
+            2,
+            "a write makes the stored total stale"
+        );
+        // A handle taken before a write never stores a total under the new generation.
+        let before = db.totals();
+        add("M3").await.unwrap();
+        assert_eq!(
+            before.get_or_count("members".into(), || Ok(99)).unwrap(),
+            99
+        );
+        assert_eq!(members(&db).await, 3);
     }
 }

@@ -9,6 +9,7 @@ use crate::{
         AtchFile, Goods, GoodsCard, GoodsItem, LargeType, LeafType, OrderGoods, QuestionDetail,
         QuestionSummary, Reply,
     },
+    db::Totals,
     model::{wire_time, ReplyAuthor, Status},
 };
 
@@ -145,11 +146,15 @@ pub fn list_questions(
     page_no: u32,
     page_size: u32,
     offset: FixedOffset,
+    totals: &Totals,
 ) -> rusqlite::Result<(Vec<QuestionSummary>, u64)> {
     let (from, mut args) = summary_from(filter);
-    let total: u64 = conn
-        .prepare_cached(&count_sql(&from))?
-        .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))?;
+    let count = count_sql(&from);
+    let key = format!("{count}\u{0}{args:?}");
+    let total = totals.get_or_count(key, || {
+        conn.prepare_cached(&count)?
+            .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
+    })?;
     args.push(i64::from(page_size).into());
     args.push(((i64::from(page_no) - 1) * i64::from(page_size)).into());
     let with_member = filter.with_member;

@@ -134,11 +134,12 @@ pub async fn get_question(
     let Query(q) = query?;
     let (filter, page_no, page_size) = list_filter(&q, Some(member.mbr_no), &state)?;
     let offset = state.config.store_offset;
+    let totals = state.db.totals();
     let (content, total) = state
         .db
         .read(move |c| {
             Ok(store::list_questions(
-                c, &filter, page_no, page_size, offset,
+                c, &filter, page_no, page_size, offset, &totals,
             )?)
         })
         .await?;
