@@ -4,12 +4,13 @@
 //! a message or uses different variables, compiles every message into static tables (no Fluent
 //! runtime ships in the wasm), and generates one method per message on [`I18n`]
 //! (`i18n.app_title()`, `i18n.period_too_long(max, days)`), so views cannot name a message that
-//! does not exist. Dates are formatted by the browser's `Intl` for the locale, in the customer's
-//! time zone ([`I18n::datetime`]).
+//! does not exist. Dates are written as each locale writes them, in the customer's time zone
+//! ([`I18n::datetime`], `dates.rs`).
 //!
 //! Views get the mount's [`I18n`] with [`use_i18n`]. The locale is fixed for the life of a
 //! mount: the host switches language by mounting again.
 
+mod dates;
 mod intl;
 mod message;
 
@@ -291,23 +292,23 @@ impl I18n {
 
     /// Date and time of an instant, as the locale writes it, in the customer's time zone.
     pub fn datetime(&self, t: &DateTime<FixedOffset>) -> String {
-        intl::format(self.locale.tag(), self.time_zone, intl::Style::DateTime, t)
+        dates::write(self.locale, dates::wall_time(self.time_zone, t), true)
     }
 
     /// The date of an instant, as the locale writes it, in the customer's time zone.
     pub fn date(&self, t: &DateTime<FixedOffset>) -> String {
-        intl::format(self.locale.tag(), self.time_zone, intl::Style::Date, t)
+        dates::write(self.locale, dates::wall_time(self.time_zone, t), false)
     }
 
     /// Today's date where the customer is.
     pub fn today(&self) -> NaiveDate {
-        intl::today(self.time_zone)
+        dates::today(self.time_zone)
     }
 }
 
 /// Today's date in the IANA (or `+HH:MM`) time zone `zone`.
 pub fn today_in(zone: &str) -> NaiveDate {
-    intl::today(Some(zone))
+    dates::today(Some(zone))
 }
 
 /// The mount's messages; outside a mounted app (unit tests of components) the default locale.
