@@ -1,8 +1,5 @@
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{app_href, LastListQuery, NotFound};
 use crate::{
@@ -111,7 +108,7 @@ fn Detail(
     let actions = match allowed {
         Ok(()) => view! {
             <div class="idk-actions">
-                <A href=app_href(&format!("/{id}/edit")) attr:class="idk-button">{i18n.edit()}</A>
+                <a href=app_href(&format!("/{id}/edit")) class="idk-button">{i18n.edit()}</a>
                 <button type="button" class="idk-button idk-button-danger" on:click=move |_| confirm_open.set(true)>
                     {i18n.delete()}
                 </button>
@@ -120,7 +117,7 @@ fn Detail(
         .into_any(),
         Err(reason) => view! {
             <div class="idk-actions">
-                <A href=app_href(&format!("/new?ref={id}")) attr:class="idk-button idk-button-primary">{i18n.follow_up()}</A>
+                <a href=app_href(&format!("/new?ref={id}")) class="idk-button idk-button-primary">{i18n.follow_up()}</a>
                 <button type="button" class="idk-button" disabled aria-describedby="idk-lock-reason">{i18n.edit()}</button>
                 <button type="button" class="idk-button idk-button-danger" disabled aria-describedby="idk-lock-reason">{i18n.delete()}</button>
                 <p id="idk-lock-reason" class="idk-lock-reason">{i18n.lock_reason(reason)}</p>
@@ -131,7 +128,7 @@ fn Detail(
 
     view! {
         <article class="idk-page idk-detail" data-page="detail" data-ccn-no=id.clone()>
-            <A href=app_href(&last.href()) attr:class="idk-back">{i18n.back_to_list()}</A>
+            <a href=app_href(&last.href()) class="idk-back">{i18n.back_to_list()}</a>
             {flash.view()}
             {move || notice.get().map(|m| view! { <p class="idk-notice" role="alert">{m}</p> })}
             <header class="idk-detail-head">

@@ -3,10 +3,7 @@
 use std::collections::HashMap;
 
 use leptos::{ev, prelude::*, task::spawn_local};
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::{app_href, LastListQuery, NotFound};
@@ -74,7 +71,7 @@ fn FormLoader(editing: Option<String>) -> impl IntoView {
                                     <section class="idk-page" data-page="edit-locked">
                                         <h1 class="idk-title">{i18n.edit_title()}</h1>
                                         <p class="idk-notice" role="alert">{i18n.lock_reason(reason)}</p>
-                                        <A href=app_href(&format!("/{}", q.id)) attr:class="idk-button">{i18n.back_to_detail()}</A>
+                                        <a href=app_href(&format!("/{}", q.id)) class="idk-button">{i18n.back_to_detail()}</a>
                                     </section>
                                 }
                                 .into_any();
@@ -777,7 +774,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
     let hint = i18n.photo_limits(limits.max_photos, limits.max_photo_bytes);
     view! {
         <section class="idk-page idk-form-page" data-page=if editing.is_some() { "edit" } else { "new" }>
-            <A href=app_href(&back) attr:class="idk-back">{i18n.cancel()}</A>
+            <a href=app_href(&back) class="idk-back">{i18n.cancel()}</a>
             <h1 class="idk-title">{heading}</h1>
             {move || offer.get().map(|_| view! {
                 <div class="idk-notice idk-draft-offer" role="status">
@@ -941,7 +938,7 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
                         <ReplyThread replies=q.replies.clone() />
                         <label class="idk-label" for="idk-kept-text">{i18n.your_text()}</label>
                         <textarea id="idk-kept-text" readonly rows="6" prop:value=move || content.get()></textarea>
-                        <A href=app_href(&format!("/new?ref={}", q.id)) attr:class="idk-button idk-button-primary">{i18n.follow_up()}</A>
+                        <a href=app_href(&format!("/new?ref={}", q.id)) class="idk-button idk-button-primary">{i18n.follow_up()}</a>
                     </section>
                 })}
                 <div class="idk-actions">

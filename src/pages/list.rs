@@ -1,9 +1,6 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{app_href, LastListQuery};
 use crate::{
@@ -82,7 +79,7 @@ pub fn ListPage() -> impl IntoView {
         <section class="idk-page idk-list-page" data-page="list">
             <header class="idk-page-head">
                 <h1 class="idk-title">{i18n.app_title()}</h1>
-                <A href=app_href("/new") attr:class="idk-button idk-button-primary">{i18n.new_inquiry()}</A>
+                <a href=app_href("/new") class="idk-button idk-button-primary">{i18n.new_inquiry()}</a>
             </header>
             {flash.view()}
             <FilterBar filter=filter today=today max_days=max_days on_change=on_change />
@@ -110,7 +107,7 @@ fn results(
         return view! {
             <EmptyState message=i18n.empty_list()>
                 <p class="idk-muted">{i18n.empty_hint()}</p>
-                <A href=app_href("/new") attr:class="idk-button idk-button-primary">{i18n.new_inquiry()}</A>
+                <a href=app_href("/new") class="idk-button idk-button-primary">{i18n.new_inquiry()}</a>
             </EmptyState>
         }
         .into_any();
@@ -133,7 +130,7 @@ fn results(
                         <li class="idk-row" data-ccn-no=item.id.clone() data-status=item.status.key()>
                             <div class="idk-row-main">
                                 <span class="idk-row-type">{format!("{} > {}", item.type_group, item.type_name)}</span>
-                                <A href=app_href(&href) attr:class="idk-row-title">{item.title}</A>
+                                <a href=app_href(&href) class="idk-row-title">{item.title}</a>
                                 <span class="idk-row-meta">{meta}</span>
                             </div>
                             <div class="idk-row-side">

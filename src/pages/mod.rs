@@ -9,7 +9,6 @@ pub use form::{EditPage, NewPage};
 pub use list::ListPage;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{components::EmptyState, i18n::use_i18n};
 
@@ -28,8 +27,14 @@ impl LastListQuery {
     }
 }
 
-/// An in-app path (`/12/edit`) as a link's `href`. The router adds its base path (the host's
-/// `/mypage/inquiry`) when navigating, but `<A>` leaves absolute paths as they are.
+/// An in-app path (`/12/edit`) as a link's `href`, under the host's base path
+/// (`/mypage/inquiry`).
+///
+/// Links are plain `<a>` elements: the router's document-wide click handler navigates them
+/// inside the app (modifier keys and middle clicks still open tabs). leptos_router's `<A>` adds
+/// per-link reactive state (resolved path, `aria-current`) that no link here uses; ten of them
+/// in the list cost a phone about 130 ms of main thread on first load (see README,
+/// Performance).
 pub(crate) fn app_href(path: &str) -> String {
     let base = use_context::<crate::Config>()
         .map(|c| c.base_path)
@@ -49,7 +54,7 @@ pub fn NotFound(
         <section class="idk-page idk-not-found" data-page="not-found">
             <h1 class="idk-title">{title.unwrap_or_else(|| i18n.page_not_found())}</h1>
             <EmptyState message=body.unwrap_or_default()>
-                <A href=app_href(&back) attr:class="idk-button">{i18n.back_to_list()}</A>
+                <a href=app_href(&back) class="idk-button">{i18n.back_to_list()}</a>
             </EmptyState>
         </section>
     }
