@@ -1,7 +1,10 @@
 //! The one error type of the API layer and the response envelope every operation answers with.
 
 use axum::{
-    extract::rejection::{JsonRejection, QueryRejection},
+    extract::{
+        multipart::MultipartRejection,
+        rejection::{JsonRejection, QueryRejection},
+    },
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
@@ -243,6 +246,12 @@ impl From<JsonRejection> for ApiError {
                 other.body_text()
             )),
         }
+    }
+}
+
+impl From<MultipartRejection> for ApiError {
+    fn from(_: MultipartRejection) -> Self {
+        Self::UnsupportedMediaType("요청 본문은 multipart/form-data 형식이어야 합니다.".to_owned())
     }
 }
 

@@ -603,6 +603,20 @@ pub fn update_question_if_received(
     Ok(n == 1)
 }
 
+/// Deletes the member's inquiry if it is still received (its photos' rows go with it);
+/// `false` when it is not theirs, gone or past 접수완료.
+pub fn delete_question_if_received(
+    conn: &Connection,
+    ccn_no: &str,
+    mbr_no: &str,
+) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM ccn WHERE ccn_no = ?1 AND mbr_no = ?2 AND ccn_stat_cd = ?3",
+        [ccn_no, mbr_no, Status::Received.code()],
+    )?;
+    Ok(n > 0)
+}
+
 /// A stored photo row.
 #[derive(Debug, Clone)]
 pub struct StoredFile {

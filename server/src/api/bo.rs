@@ -1,19 +1,14 @@
 //! Back-office (BO) counselor operations under `/api/bo/v1/customerservice/`.
 
-use axum::{
-    extract::{
-        rejection::{JsonRejection, QueryRejection},
-        Query, State,
-    },
-    Json,
-};
+use axum::extract::State;
 
 use super::{
     dto::{
         BoAnswerRequest, BoProcRequest, Page, Pagination, QuestionDetail, QuestionSummary,
         StatusPayload,
     },
-    fo::{list_filter, required_ccn_no, CcnQuery, ListQuery},
+    extract::{Json, Query},
+    query::{list_filter, required_ccn_no, CcnQuery, ListQuery},
 };
 use crate::{
     auth::Counselor,
@@ -29,9 +24,8 @@ pub const ANSWER_MAX_CHARS: usize = 4000;
 pub async fn get_question_list(
     State(state): State<AppState>,
     _counselor: Counselor,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    Query(q): Query<ListQuery>,
 ) -> ApiResult<Page<QuestionSummary>> {
-    let Query(q) = query?;
     let (filter, page_no, page_size) = list_filter(&q, None, &state)?;
     let offset = state.config.store_offset;
     let totals = state.db.totals();
@@ -53,9 +47,8 @@ pub async fn get_question_list(
 pub async fn get_question_dtl(
     State(state): State<AppState>,
     _counselor: Counselor,
-    query: Result<Query<CcnQuery>, QueryRejection>,
+    Query(q): Query<CcnQuery>,
 ) -> ApiResult<QuestionDetail> {
-    let Query(q) = query?;
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
     let offset = state.config.store_offset;
     state
@@ -80,9 +73,8 @@ fn status_payload(ccn_no: String, status: Status) -> StatusPayload {
 pub async fn question_proc(
     State(state): State<AppState>,
     counselor: Counselor,
-    body: Result<Json<BoProcRequest>, JsonRejection>,
+    Json(req): Json<BoProcRequest>,
 ) -> ApiResult<StatusPayload> {
-    let Json(req) = body?;
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
     state
         .db
@@ -113,9 +105,8 @@ pub async fn question_proc(
 pub async fn question_ans(
     State(state): State<AppState>,
     counselor: Counselor,
-    body: Result<Json<BoAnswerRequest>, JsonRejection>,
+    Json(req): Json<BoAnswerRequest>,
 ) -> ApiResult<QuestionDetail> {
-    let Json(req) = body?;
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
     let mut errors = Vec::new();
     let content = crate::rules::text(

@@ -2,8 +2,10 @@
 
 pub mod bo;
 pub mod dto;
+pub mod extract;
 pub mod fo;
 pub mod form;
+pub mod query;
 
 use std::time::Duration;
 

@@ -1,0 +1,121 @@
+//! `getQuestionDtl` (one of the member's inquiries) and `getQuestionFile` (a photo's bytes).
+
+use axum::{
+    body::Body,
+    extract::State,
+    http::{header, HeaderValue},
+    response::Response,
+};
+use serde::Deserialize;
+
+use crate::api::query::{required_ccn_no, CcnQuery};
+use crate::{
+    api::extract::Query,
+    auth::{Member, Principal},
+    error::{ApiError, ApiOk, ApiResult},
+    rules, store, AppState,
+};
+
+/// `GET getQuestionDtl` — one of the member's inquiries with photos and the reply thread.
+pub async fn get_question_dtl(
+    State(state): State<AppState>,
+    member: Member,
+    Query(q): Query<CcnQuery>,
+) -> ApiResult<crate::api::dto::QuestionDetail> {
+    let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
+    let offset = state.config.store_offset;
+    state
+        .db
+        .read(move |c| {
+            store::question_detail(c, &ccn_no, Some(&member.mbr_no), offset)?
+                .map(ApiOk::ok)
+                .ok_or_else(ApiError::inquiry_not_found)
+        })
+        .await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileQuery {
+    pub ccn_no: Option<String>,
+    pub file_seq: Option<String>,
+}
+
+/// `GET getQuestionFile?ccnNo=&fileSeq=` — a photo's bytes, for its owner or a counselor.
+pub async fn get_question_file(
+    State(state): State<AppState>,
+    principal: Principal,
+    Query(q): Query<FileQuery>,
+) -> Result<Response, ApiError> {
+    let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
+    let file_seq: u32 = q
+        .file_seq
+        .as_deref()
+        .and_then(|s| s.trim().parse().ok())
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| {
+            ApiError::field(
+                "fileSeq",
+                "REQUIRED",
+                "fileSeq(사진 번호)는 1 이상의 정수여야 합니다.",
+            )
+        })?;
+    let owner = match principal {
+        Principal::Member { mbr_no } => Some(mbr_no),
+        Principal::Counselor { .. } => None,
+    };
+    let file = state
+        .db
+        .read(move |c| {
+            if store::question_status(c, &ccn_no, owner.as_deref())?.is_none() {
+                return Err(ApiError::inquiry_not_found());
+            }
+            store::files_of(c, &ccn_no)?
+                .into_iter()
+                .find(|f| f.file_seq == file_seq)
+                .ok_or_else(|| ApiError::NotFound("사진을 찾을 수 없습니다.".to_owned()))
+        })
+        .await?;
+    let bytes = match tokio::fs::read(state.config.photo_dir().join(&file.stored_nm)).await {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ApiError::NotFound("사진 파일이 없습니다.".to_owned()))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let disposition = format!(
+        "inline; filename=\"photo.{}\"; filename*=UTF-8''{}",
+        rules::extension(&file.content_type),
+        percent_encode(&file.file_nm)
+    );
+    let mut response = Response::new(Body::from(bytes));
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&file.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

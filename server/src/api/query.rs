@@ -1,0 +1,124 @@
+//! Query parameters both sides share: an inquiry list's filter and paging (the member's list and
+//! the counselor's queue) and an inquiry number.
+
+use serde::Deserialize;
+
+use crate::{
+    error::{ApiError, FieldError},
+    model::{day_start_db, latest_today_on_earth, store_today, Status},
+    rules,
+    store::ListFilter,
+    AppState,
+};
+
+/// Query of the inquiry lists (member and back office).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListQuery {
+    pub start_dt: Option<String>,
+    pub end_dt: Option<String>,
+    pub ccn_stat_cd: Option<String>,
+    pub ord_no: Option<String>,
+    pub search_word: Option<String>,
+    pub page_no: Option<String>,
+    pub page_size: Option<String>,
+    /// Back office only.
+    pub mbr_no: Option<String>,
+}
+
+pub const SEARCH_WORD_MAX_CHARS: usize = 50;
+
+/// Validates a list query into a filter and paging; `mbr_no` is the member (None on the BO).
+pub fn list_filter(
+    q: &ListQuery,
+    mbr_no: Option<String>,
+    state: &AppState,
+) -> Result<(ListFilter, u32, u32), ApiError> {
+    let cfg = &state.config;
+    let mut errors = Vec::new();
+    let (page_no, page_size) = rules::page(
+        q.page_no.as_deref(),
+        q.page_size.as_deref(),
+        cfg.limits.max_page_size,
+        &mut errors,
+    );
+    let period = rules::period(
+        q.start_dt.as_deref(),
+        q.end_dt.as_deref(),
+        store_today(cfg.store_offset),
+        latest_today_on_earth(),
+        cfg.limits.max_period_days,
+        &mut errors,
+    );
+    let status = match q.ccn_stat_cd.as_deref().map(str::trim) {
+        None | Some("") | Some("ALL") => None,
+        Some(code) => {
+            let s = Status::from_code(code);
+            if s.is_none() {
+                errors.push(FieldError::new(
+                    "ccnStatCd",
+                    "INVALID_STATUS",
+                    format!("ccnStatCd는 10(접수완료), 20(처리중), 30(답변완료) 중 하나여야 합니다 (입력값: {code})."),
+                ));
+            }
+            s
+        }
+    };
+    let ord_no = rules::ident("ordNo", q.ord_no.as_deref(), &mut errors);
+    let keyword = q
+        .search_word
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    if let Some(k) = &keyword {
+        let n = k.chars().count();
+        if n > SEARCH_WORD_MAX_CHARS {
+            errors.push(FieldError::new(
+                "searchWord",
+                "TOO_LONG",
+                format!("검색어는 {SEARCH_WORD_MAX_CHARS}자 이하로 입력해 주세요 (현재 {n}자)."),
+            ));
+        }
+    }
+    let with_member = mbr_no.is_none();
+    let mbr_no = match mbr_no {
+        Some(m) => Some(m),
+        None => rules::ident("mbrNo", q.mbr_no.as_deref(), &mut errors),
+    };
+    match period {
+        Some((start, end)) if errors.is_empty() => Ok((
+            ListFilter {
+                mbr_no,
+                with_member,
+                from: day_start_db(start, cfg.store_offset),
+                until: day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
+                status,
+                ord_no,
+                keyword,
+            },
+            page_no,
+            page_size,
+        )),
+        _ => Err(ApiError::validation(errors)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CcnQuery {
+    pub ccn_no: Option<String>,
+}
+
+pub fn required_ccn_no(value: Option<&str>) -> Result<String, ApiError> {
+    let mut errors = Vec::new();
+    match rules::ident("ccnNo", value, &mut errors) {
+        Some(v) => Ok(v),
+        None if errors.is_empty() => Err(ApiError::field(
+            "ccnNo",
+            "REQUIRED",
+            "ccnNo(문의번호)가 필요합니다.",
+        )),
+        None => Err(ApiError::validation(errors)),
+    }
+}

@@ -1,0 +1,109 @@
+//! Changing a received inquiry (`questionMod`).
+
+use super::{conflict, form_fields, photo_rules, reference_rules};
+use crate::{
+    api::form::QuestionForm,
+    error::{ApiError, FieldError},
+    model::now_db,
+    photos, rules, store, AppState,
+};
+
+/// Changes the member's inquiry `ccn_no` while it is still 접수완료: its fields from `form`,
+/// keeping the photos listed in `keepFileSeq`, removing the others, adding the new ones. An
+/// inquiry answered meanwhile is a conflict and nothing changes; another member's is not found.
+pub async fn modify(
+    state: &AppState,
+    mbr_no: &str,
+    ccn_no: &str,
+    form: QuestionForm,
+) -> Result<(), ApiError> {
+    let limits = state.config.limits.clone();
+    let mut errors = Vec::new();
+    let mut fields = form_fields(&form, &limits, &mut errors);
+    // What an inquiry follows up is fixed when it is registered.
+    fields.ref_ccn_no = None;
+    let types = photo_rules(&form, &limits, &mut errors);
+    let keep_raw = form.keep_file_seq.clone();
+    let new_count = form.files.len();
+    let member = mbr_no.to_owned();
+    let checked = fields.clone();
+    let ccn = ccn_no.to_owned();
+    let keep: Vec<u32> = state
+        .db
+        .write(move |c| {
+            let status = store::question_status(c, &ccn, Some(&member))?
+                .ok_or_else(ApiError::inquiry_not_found)?;
+            if !status.customer_may_change() {
+                return Err(conflict(&ccn, status, "수정"));
+            }
+            reference_rules(c, &member, &checked, &mut errors)?;
+            let existing = store::files_of(c, &ccn)?;
+            let mut keep = Vec::new();
+            for raw in &keep_raw {
+                match raw.trim().parse::<u32>() {
+                    Ok(seq) if existing.iter().any(|f| f.file_seq == seq) => {
+                        if !keep.contains(&seq) {
+                            keep.push(seq)
+                        }
+                    }
+                    _ => errors.push(FieldError::new(
+                        "keepFileSeq",
+                        "UNKNOWN_FILE",
+                        format!("이 문의에 없는 사진 번호입니다 (keepFileSeq: {raw})."),
+                    )),
+                }
+            }
+            rules::photo_count(keep.len() + new_count, &limits, &mut errors);
+            if errors.is_empty() {
+                Ok(keep)
+            } else {
+                Err(ApiError::validation(errors))
+            }
+        })
+        .await?;
+    let dir = state.config.photo_dir();
+    let stored = photos::write(&dir, &form, &types).await?;
+    let member = mbr_no.to_owned();
+    let rows = stored.clone();
+    let ccn = ccn_no.to_owned();
+    let result = state
+        .db
+        .write(move |c| {
+            let tx = c.transaction()?;
+            let now = now_db();
+            if !store::update_question_if_received(&tx, &ccn, &member, &fields, &now)? {
+                // Answered (or deleted) between the check above and now: refuse, change nothing.
+                return Err(match store::question_status(&tx, &ccn, Some(&member))? {
+                    Some(status) => conflict(&ccn, status, "수정"),
+                    None => ApiError::inquiry_not_found(),
+                });
+            }
+            let existing = store::files_of(&tx, &ccn)?;
+            let mut removed = Vec::new();
+            for f in &existing {
+                if !keep.contains(&f.file_seq) {
+                    store::delete_file(&tx, &ccn, f.file_seq)?;
+                    removed.push(f.stored_nm.clone());
+                }
+            }
+            let mut next = existing.iter().map(|f| f.file_seq).max().unwrap_or(0);
+            for f in &rows {
+                next += 1;
+                store::insert_file(&tx, &ccn, next, f, &now)?;
+            }
+            tx.commit()?;
+            Ok(removed)
+        })
+        .await;
+    match result {
+        Ok(removed) => {
+            photos::remove(&dir, removed).await;
+            tracing::info!(%ccn_no, "inquiry modified");
+            Ok(())
+        }
+        Err(e) => {
+            photos::remove(&dir, photos::names(&stored)).await;
+            Err(e)
+        }
+    }
+}

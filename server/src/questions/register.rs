@@ -1,0 +1,97 @@
+//! Registering an inquiry (`questionSave`).
+
+use super::{form_fields, photo_rules, reference_rules};
+use crate::{
+    api::form::QuestionForm,
+    error::ApiError,
+    idempotency::{self, IdempotencyKey},
+    model::{now_db, store_today, Status},
+    photos, rules, store, AppState,
+};
+
+/// What a registration did: a new inquiry, or the one an earlier identical request made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    New(String),
+    Replayed(String),
+}
+
+/// Registers the member's inquiry from `form`: every field and photo rule, the references
+/// (type, goods, order, followed-up inquiry) checked against the database, photos written
+/// before one transaction records everything. With `key`, a retry of the same request returns
+/// the inquiry it already registered, also when two arrive at once.
+pub async fn register(
+    state: &AppState,
+    mbr_no: &str,
+    form: QuestionForm,
+    key: Option<IdempotencyKey>,
+) -> Result<Saved, ApiError> {
+    let limits = &state.config.limits;
+    let mut errors = Vec::new();
+    let fields = form_fields(&form, limits, &mut errors);
+    let types = photo_rules(&form, limits, &mut errors);
+    rules::photo_count(form.files.len(), limits, &mut errors);
+    let hash = idempotency::request_hash(&fields, &form);
+    let member = mbr_no.to_owned();
+    let checked = fields.clone();
+    let (key_c, hash_c) = (key.clone(), hash.clone());
+    let (errors, replay) = state
+        .db
+        .write(move |c| {
+            reference_rules(c, &member, &checked, &mut errors)?;
+            let replay = match &key_c {
+                Some(k) if errors.is_empty() => idempotency::find_replay(c, &member, k, &hash_c)?,
+                _ => None,
+            };
+            Ok((errors, replay))
+        })
+        .await?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    if let Some(ccn_no) = replay {
+        return Ok(Saved::Replayed(ccn_no));
+    }
+    let dir = state.config.photo_dir();
+    let stored = photos::write(&dir, &form, &types).await?;
+    let member = mbr_no.to_owned();
+    let offset = state.config.store_offset;
+    let rows = stored.clone();
+    let result = state
+        .db
+        .write(move |c| {
+            let tx = c.transaction()?;
+            // A concurrent retry may have won since the check above.
+            if let Some(k) = &key {
+                if let Some(existing) = idempotency::find_replay(&tx, &member, k, &hash)? {
+                    return Ok(Saved::Replayed(existing));
+                }
+            }
+            let now = now_db();
+            let ccn_no = store::next_ccn_no(&tx, store_today(offset))?;
+            store::insert_question(&tx, &ccn_no, &member, &fields, Status::Received, &now)?;
+            for (i, f) in rows.iter().enumerate() {
+                store::insert_file(&tx, &ccn_no, i as u32 + 1, f, &now)?;
+            }
+            if let Some(k) = &key {
+                idempotency::record(&tx, &member, k, &hash, &ccn_no, &now)?;
+            }
+            tx.commit()?;
+            Ok(Saved::New(ccn_no))
+        })
+        .await;
+    match result {
+        Ok(Saved::New(ccn_no)) => {
+            tracing::info!(%ccn_no, %mbr_no, photos = stored.len(), "inquiry registered");
+            Ok(Saved::New(ccn_no))
+        }
+        Ok(replayed) => {
+            photos::remove(&dir, photos::names(&stored)).await;
+            Ok(replayed)
+        }
+        Err(e) => {
+            photos::remove(&dir, photos::names(&stored)).await;
+            Err(e)
+        }
+    }
+}
