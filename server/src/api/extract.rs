@@ -23,6 +23,8 @@ impl<S: Send + Sync> FromRequest<S> for Multipart {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        Ok(Self(axum::extract::Multipart::from_request(req, state).await?))
+        Ok(Self(
+            axum::extract::Multipart::from_request(req, state).await?,
+        ))
     }
 }
