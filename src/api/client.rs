@@ -10,7 +10,7 @@ use super::{
         status_code, status_from_code, CatalogGoods, Envelope, Inquiry, InquiryInit, InquiryPage,
         InquirySummary, OrderedGoods, Paged, Photo, WireInit, WirePage, WireStatusPayload,
     },
-    error::{ApiError, FieldError},
+    error::{ApiError, ErrorField, FieldError},
 };
 use crate::domain::{Period, Status};
 
@@ -233,24 +233,6 @@ async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Resu
         .ok_or_else(|| ApiError::Decode(format!("no payload (code {:?})", envelope.code)))
 }
 
-/// The SPA's name for a field the server named.
-fn spa_field(wire: &str) -> String {
-    let base = wire.split('[').next().unwrap_or(wire);
-    match base {
-        "cnslTypNo" => "type",
-        "ccnTitle" => "title",
-        "accpCont" => "content",
-        "goodsNo" | "itmNo" => "goods",
-        "ordNo" => "order",
-        "atchFiles" | "keepFileSeq" => "photos",
-        "smsRcvYn" => "sms",
-        "startDt" | "endDt" => "period",
-        "searchWord" => "keyword",
-        other => other,
-    }
-    .to_owned()
-}
-
 /// `atchFiles[2]` → `Some(2)`.
 fn wire_index(wire: &str) -> Option<usize> {
     wire.split_once('[')?.1.strip_suffix(']')?.parse().ok()
@@ -284,7 +266,7 @@ pub(super) fn error_from(status: u16, text: &str) -> ApiError {
                 .unwrap_or_default()
                 .into_iter()
                 .map(|e| FieldError {
-                    field: spa_field(&e.field),
+                    field: ErrorField::from_wire(&e.field),
                     index: wire_index(&e.field),
                     code: e.code,
                     message: e.message,
@@ -298,6 +280,7 @@ pub(super) fn error_from(status: u16, text: &str) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::form::Field;
 
     #[test]
     fn error_envelopes_map_to_what_pages_react_to() {
@@ -313,7 +296,7 @@ mod tests {
         let ApiError::Validation { errors, .. } = error_from(400, invalid) else {
             panic!()
         };
-        assert_eq!(errors[0].field, "photos");
+        assert_eq!(errors[0].field, ErrorField::Form(Field::Photos));
         assert_eq!(errors[0].index, Some(1));
         assert_eq!(errors[0].code, "FILE_TOO_LARGE");
         assert!(matches!(error_from(401, "{}"), ApiError::Unauthorized(_)));

@@ -1,10 +1,51 @@
-use crate::domain::Status;
+use crate::domain::{form::Field, Status};
 
-/// A rule the server says was broken, tied to a form field.
+/// What a server field error is about, named once where the client reads the envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorField {
+    /// A field of the inquiry form (`ordNo` counts as the goods: one picker chooses both).
+    Form(Field),
+    /// `smsRcvYn` / `emailRcvYn`.
+    Consent,
+    /// `startDt` / `endDt` of a list.
+    Period,
+    /// `searchWord` of a list.
+    Keyword,
+    /// A name the SPA does not know (kept for the console).
+    Other(String),
+}
+
+impl ErrorField {
+    /// The SPA's field for a wire name: `ccnTitle` → title, `atchFiles[2]` → photos.
+    pub fn from_wire(wire: &str) -> Self {
+        let base = wire.split('[').next().unwrap_or(wire);
+        match base {
+            "cnslTypNo" => Self::Form(Field::Type),
+            "ccnTitle" => Self::Form(Field::Title),
+            "accpCont" => Self::Form(Field::Content),
+            "goodsNo" | "itmNo" | "ordNo" => Self::Form(Field::Goods),
+            "atchFiles" | "keepFileSeq" => Self::Form(Field::Photos),
+            "smsRcvYn" | "emailRcvYn" => Self::Consent,
+            "startDt" | "endDt" => Self::Period,
+            "searchWord" => Self::Keyword,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The form field, if the error is about one.
+    pub fn form(&self) -> Option<Field> {
+        match self {
+            Self::Form(f) => Some(*f),
+            _ => None,
+        }
+    }
+}
+
+/// A rule the server says was broken, tied to a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The SPA's name of the field (mapped from the wire name).
-    pub field: String,
+    /// What it is about (mapped from the wire name once, in the client).
+    pub field: ErrorField,
     /// Which one, for list fields: `atchFiles[2]` → `Some(2)`.
     pub index: Option<usize>,
     /// Stable rule code, e.g. `TOO_LONG`.

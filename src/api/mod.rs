@@ -10,7 +10,8 @@ mod upload;
 pub use auth::{AuthWatch, Credentials};
 pub use client::{revoke_object_url, Client, ListQuery};
 pub use dto::{
-    Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, Limits, Photo, Reply, ReplyAuthor,
+    Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, InquiryType, Limits, Photo, Reply,
+    ReplyAuthor, TypeGroup,
 };
-pub use error::{ApiError, FieldError};
+pub use error::{ApiError, ErrorField, FieldError};
 pub use upload::{KeepPhotos, Upload};

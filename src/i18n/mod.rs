@@ -206,20 +206,18 @@ impl I18n {
     /// A rule the server says a field broke, by its stable code (the server's own message is
     /// Korean). `photo` names the file when the error is about one of the sent photos.
     pub fn field_error(&self, e: &FieldError, photo: Option<&str>, limits: &Limits) -> String {
-        let label = match e.field.as_str() {
-            "type" => self.r#type(),
-            "title" => self.title(),
-            "content" => self.content(),
-            "goods" | "order" => self.goods(),
-            "photos" => self.photos(),
-            _ => String::new(),
-        };
+        let field = e.field.form();
+        let label = field.map(|f| self.field_label(f)).unwrap_or_default();
         let name = photo.unwrap_or_default();
-        match (e.code.as_str(), e.field.as_str()) {
-            ("REQUIRED", "type") => self.type_required(),
+        match (e.code.as_str(), field) {
+            ("REQUIRED", Some(Field::Type)) => self.type_required(),
             ("GOODS_REQUIRED", _) => self.goods_required(),
-            ("TOO_LONG", "title") => self.field_too_long_max(label, limits.title_max_chars),
-            ("TOO_LONG", "content") => self.field_too_long_max(label, limits.content_max_chars),
+            ("TOO_LONG", Some(Field::Title)) => {
+                self.field_too_long_max(label, limits.title_max_chars)
+            }
+            ("TOO_LONG", Some(Field::Content)) => {
+                self.field_too_long_max(label, limits.content_max_chars)
+            }
             ("UNSUPPORTED_FILE_TYPE", _) => self.photo_bad_type(name),
             ("EMPTY_FILE", _) => self.photo_empty(name),
             ("FILE_TOO_LARGE", _) => self.photo_too_large(name, self.bytes(limits.max_photo_bytes)),
@@ -230,15 +228,20 @@ impl I18n {
         }
     }
 
-    /// A client-side rule the form broke.
-    pub fn form_problem(&self, field: Field, p: &Problem) -> String {
-        let label = match field {
+    /// A form field's name, as its label reads.
+    fn field_label(&self, field: Field) -> String {
+        match field {
             Field::Type => self.r#type(),
             Field::Title => self.title(),
             Field::Content => self.content(),
             Field::Goods => self.goods(),
             Field::Photos => self.photos(),
-        };
+        }
+    }
+
+    /// A client-side rule the form broke.
+    pub fn form_problem(&self, field: Field, p: &Problem) -> String {
+        let label = self.field_label(field);
         match p {
             Problem::Required if field == Field::Type => self.type_required(),
             Problem::Required => self.field_required(label),
@@ -380,7 +383,7 @@ mod tests {
     fn server_field_errors_are_told_in_the_customers_language() {
         let en = I18n::new(Locale::En, None);
         let e = FieldError {
-            field: "photos".into(),
+            field: crate::api::ErrorField::Form(Field::Photos),
             index: Some(1),
             code: "UNSUPPORTED_FILE_TYPE".into(),
             message: "한국어 메시지".into(),
