@@ -38,7 +38,6 @@ fn combinations() -> Vec<(String, ListFilter)> {
                         name,
                         ListFilter {
                             mbr_no: member.then(|| "M0001".to_owned()),
-                            with_member: !member,
                             from: "2025-11-22T00:00:00.000Z".into(),
                             until: "2026-11-23T00:00:00.000Z".into(),
                             status,

@@ -11,6 +11,7 @@ use super::{
     query::{list_filter, required_ccn_no, CcnQuery, ListQuery},
 };
 use crate::{
+    api::present::{self, Audience},
     auth::Counselor,
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{now_db, ReplyAuthor, Status},
@@ -33,10 +34,14 @@ pub async fn get_question_list(
         .db
         .read(move |c| {
             Ok(store::list_questions(
-                c, &filter, page_no, page_size, offset, &totals,
+                c, &filter, page_no, page_size, &totals,
             )?)
         })
         .await?;
+    let content = content
+        .into_iter()
+        .map(|r| present::summary(r, offset, Audience::Counselor))
+        .collect();
     Ok(ApiOk::ok(Page {
         content,
         pagination: Pagination::new(page_no, page_size, total),
@@ -54,8 +59,8 @@ pub async fn get_question_dtl(
     state
         .db
         .read(move |c| {
-            store::question_detail(c, &ccn_no, None, offset)?
-                .map(ApiOk::ok)
+            store::question_detail(c, &ccn_no, None)?
+                .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Counselor)))
                 .ok_or_else(ApiError::inquiry_not_found)
         })
         .await
@@ -146,7 +151,8 @@ pub async fn question_ans(
             let now = now_db();
             store::append_reply(&tx, &ccn_no, author, &name, &content, &now)?;
             store::set_status(&tx, &ccn_no, Status::Answered, Some(&now))?;
-            let detail = store::question_detail(&tx, &ccn_no, None, offset)?
+            let detail = store::question_detail(&tx, &ccn_no, None)?
+                .map(|r| present::detail(r, offset, Audience::Counselor))
                 .ok_or_else(ApiError::inquiry_not_found)?;
             tx.commit()?;
             tracing::info!(%ccn_no, cnslr_no = %counselor.cnslr_no, "inquiry answered");

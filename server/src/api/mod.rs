@@ -5,6 +5,7 @@ pub mod dto;
 pub mod extract;
 pub mod fo;
 pub mod form;
+pub mod present;
 pub mod query;
 
 use std::time::Duration;

@@ -81,7 +81,6 @@ pub fn list_filter(
             ));
         }
     }
-    let with_member = mbr_no.is_none();
     let mbr_no = match mbr_no {
         Some(m) => Some(m),
         None => rules::ident("mbrNo", q.mbr_no.as_deref(), &mut errors),
@@ -90,7 +89,6 @@ pub fn list_filter(
         Some((start, end)) if errors.is_empty() => Ok((
             ListFilter {
                 mbr_no,
-                with_member,
                 from: day_start_db(start, cfg.store_offset),
                 until: day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
                 status,

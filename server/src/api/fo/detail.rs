@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::api::query::{required_ccn_no, CcnQuery};
 use crate::{
     api::extract::Query,
+    api::present::{self, Audience},
     auth::{Member, Principal},
     error::{ApiError, ApiOk, ApiResult},
     rules, store, AppState,
@@ -27,8 +28,8 @@ pub async fn get_question_dtl(
     state
         .db
         .read(move |c| {
-            store::question_detail(c, &ccn_no, Some(&member.mbr_no), offset)?
-                .map(ApiOk::ok)
+            store::question_detail(c, &ccn_no, Some(&member.mbr_no))?
+                .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Member)))
                 .ok_or_else(ApiError::inquiry_not_found)
         })
         .await

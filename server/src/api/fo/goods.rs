@@ -8,6 +8,7 @@ use crate::{
     api::{
         dto::{GoodsSearch, Page, Pagination},
         extract::{Json, Query},
+        present,
     },
     auth::Member,
     error::{ApiError, ApiOk, ApiResult, FieldError},
@@ -64,6 +65,7 @@ pub async fn get_goods_list(
             )?)
         })
         .await?;
+    let content = content.into_iter().map(present::catalog_goods).collect();
     Ok(ApiOk::ok(Page {
         content,
         pagination: Pagination::new(page_no, page_size, total),
@@ -96,16 +98,12 @@ pub async fn get_order_claim_goods_list(
     let offset = state.config.store_offset;
     let (content, total) = state
         .db
-        .read(move |c| {
-            Ok(store::order_goods(
-                c,
-                &member.mbr_no,
-                page_no,
-                page_size,
-                offset,
-            )?)
-        })
+        .read(move |c| Ok(store::order_goods(c, &member.mbr_no, page_no, page_size)?))
         .await?;
+    let content = content
+        .into_iter()
+        .map(|o| present::ordered_goods(o, offset))
+        .collect();
     Ok(ApiOk::ok(Page {
         content,
         pagination: Pagination::new(page_no, page_size, total),

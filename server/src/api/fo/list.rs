@@ -7,6 +7,7 @@ use crate::{
     api::{
         dto::{FormLimits, Page, Pagination, QuestionInit, StatusCode as StatusDto},
         extract::Query,
+        present::{self, Audience},
     },
     auth::Member,
     config::ACCEPTED_IMAGE_TYPES,
@@ -28,10 +29,14 @@ pub async fn get_question(
         .db
         .read(move |c| {
             Ok(store::list_questions(
-                c, &filter, page_no, page_size, offset, &totals,
+                c, &filter, page_no, page_size, &totals,
             )?)
         })
         .await?;
+    let content = content
+        .into_iter()
+        .map(|r| present::summary(r, offset, Audience::Member))
+        .collect();
     Ok(ApiOk::ok(Page {
         content,
         pagination: Pagination::new(page_no, page_size, total),
@@ -43,7 +48,7 @@ pub async fn get_question_init(
     State(state): State<AppState>,
     member: Member,
 ) -> ApiResult<QuestionInit> {
-    let tree = state.db.read(|c| Ok(store::type_tree(c)?)).await?;
+    let tree = present::type_tree(state.db.read(|c| Ok(store::type_tree(c)?)).await?);
     let l = &state.config.limits;
     Ok(ApiOk::ok(QuestionInit {
         mbr_no: member.mbr_no,

@@ -1,0 +1,30 @@
+//! SQL for inquiries, types, goods and orders. Functions take a connection (or transaction) so
+//! callers decide transaction boundaries; reads return the model's records (`records.rs`),
+//! never wire DTOs: nothing here knows about HTTP or the API's field names.
+
+mod catalog;
+mod inquiries;
+mod lists;
+pub mod records;
+mod writes;
+
+pub use catalog::*;
+pub use inquiries::*;
+pub use lists::*;
+pub use writes::*;
+
+fn like_pattern(keyword: &str) -> String {
+    let escaped = keyword
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn yn(b: bool) -> &'static str {
+    if b {
+        "Y"
+    } else {
+        "N"
+    }
+}
