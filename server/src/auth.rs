@@ -7,10 +7,13 @@
 //! script can only send after a CORS preflight the policy must allow.
 
 use axum::{extract::FromRequestParts, http::request::Parts};
-use rusqlite::OptionalExtension;
 use sha2::{Digest, Sha256};
 
-use crate::{error::ApiError, AppState};
+use crate::{
+    error::ApiError,
+    store::{self, TokenHolder},
+    AppState,
+};
 
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -68,31 +71,13 @@ impl FromRequestParts<AppState> for Principal {
         let hash = token_hash(token);
         state
             .db
-            .read(move |conn| {
-                let row = conn
-                    .prepare_cached(
-                        "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')
-                           FROM access_token t LEFT JOIN counselor c ON c.cnslr_no = t.subject_no
-                          WHERE t.token_hash = ?1",
-                    )?
-                    .query_row([&hash], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })
-                    .optional()?;
-                match row {
-                    Some((role, subject, _)) if role == "MEMBER" => {
-                        Ok(Principal::Member { mbr_no: subject })
-                    }
-                    Some((_, subject, name)) => Ok(Principal::Counselor {
-                        cnslr_no: subject,
-                        cnslr_nm: name,
-                    }),
-                    None => Err(ApiError::Unauthorized),
-                }
+            .read(move |conn| match store::token_holder(conn, &hash)? {
+                Some(TokenHolder::Member { mbr_no }) => Ok(Principal::Member { mbr_no }),
+                Some(TokenHolder::Counselor { cnslr_no, name }) => Ok(Principal::Counselor {
+                    cnslr_no,
+                    cnslr_nm: name,
+                }),
+                None => Err(ApiError::Unauthorized),
             })
             .await
     }

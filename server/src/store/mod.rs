@@ -2,12 +2,14 @@
 //! callers decide transaction boundaries; reads return the model's records (`records.rs`),
 //! never wire DTOs: nothing here knows about HTTP or the API's field names.
 
+mod access;
 mod catalog;
 mod inquiries;
 mod lists;
 pub mod records;
 mod writes;
 
+pub use access::*;
 pub use catalog::*;
 pub use inquiries::*;
 pub use lists::*;

@@ -1,0 +1,35 @@
+//! Access tokens: who a token's hash belongs to.
+
+use rusqlite::{Connection, OptionalExtension};
+
+/// The holder of an access token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenHolder {
+    Member { mbr_no: String },
+    Counselor { cnslr_no: String, name: String },
+}
+
+/// The holder of the token whose SHA-256 is `hash`, if any.
+pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<TokenHolder>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')
+               FROM access_token t LEFT JOIN counselor c ON c.cnslr_no = t.subject_no
+              WHERE t.token_hash = ?1",
+        )?
+        .query_row([hash], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .optional()?;
+    Ok(row.map(|(role, subject, name)| match role.as_str() {
+        "MEMBER" => TokenHolder::Member { mbr_no: subject },
+        _ => TokenHolder::Counselor {
+            cnslr_no: subject,
+            name,
+        },
+    }))
+}
