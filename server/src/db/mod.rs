@@ -255,7 +255,13 @@ impl Db {
             Some(c) => c,
             None => open_reader(&readers.path).map_err(ApiError::from)?,
         };
-        let result = f(&conn);
+        // One read transaction around the whole closure: a detail is several statements (the
+        // inquiry, its photos, its thread) and must come from one snapshot, or a reader can
+        // pair the status before an answer with the reply the answer added.
+        let result = match conn.unchecked_transaction() {
+            Ok(tx) => f(&tx), // dropped: rolled back, nothing to keep
+            Err(e) => Err(ApiError::from(e)),
+        };
         // A connection is only reused when it has no transaction left open.
         if conn.is_autocommit() {
             readers
