@@ -433,12 +433,25 @@ async fn edit_keeps_removes_and_adds_photos() {
         .await;
     app.wait_for("[data-page='edit']").await;
     // The stored photos are shown; remove one, add another.
-    until("stored photo previews", || {
-        app.find(".idk-photo-tile[data-photo='first.png'] img")
-    })
-    .await;
+    let preview = |name: &'static str| {
+        let app = &app;
+        async move {
+            until("stored photo previews", || {
+                app.find(&format!(".idk-photo-tile[data-photo='{name}'] img"))?
+                    .get_attribute("src")
+                    .filter(|s| s.starts_with("blob:"))
+            })
+            .await
+        }
+    };
+    let (first, second) = (preview("first.png").await, preview("second.png").await);
+    assert!(blob_alive(&first).await, "a shown preview can be loaded");
     app.click(".idk-photo-tile[data-photo='first.png'] .idk-remove")
         .await;
+    assert!(
+        !blob_alive(&first).await,
+        "a removed photo's preview is released"
+    );
     let input: HtmlInputElement = app.wait_for("#idk-f-photos").await.unchecked_into();
     choose_files(&input, &[("third.png", PNG_1X1, "image/png")]);
     until("new tile", || {
@@ -447,6 +460,10 @@ async fn edit_keeps_removes_and_adds_photos() {
     .await;
     app.click("button[type='submit']").await;
     app.wait_text("문의를 수정했습니다").await;
+    assert!(
+        !blob_alive(&second).await,
+        "leaving the form releases the previews of the photos it kept"
+    );
     let body = api_get(
         "demo-member-1",
         &format!("/api/order/v1/customerservice/getQuestionDtl?ccnNo={id}"),
@@ -459,4 +476,12 @@ async fn edit_keeps_removes_and_adds_photos() {
         .map(|f| f["fileNm"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["second.png", "third.png"]);
+}
+
+/// Whether an object URL still points at its blob (a revoked one fails to load).
+async fn blob_alive(url: &str) -> bool {
+    let window = web_sys::window().unwrap();
+    wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .is_ok()
 }
