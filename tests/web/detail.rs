@@ -1,0 +1,198 @@
+//! The detail: the thread, locks by status, text never HTML, delete, not found, failures, unmounting.
+
+use super::*;
+
+#[wasm_bindgen_test]
+async fn answered_detail_shows_the_thread_and_locks_edit_and_delete() {
+    let id = inquiry_with_status("demo-member-1", "30").await;
+    let app = mount("demo-member-1", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    assert!(
+        app.find(".idk-thread .idk-reply-counselor").is_some(),
+        "counselor reply shown"
+    );
+    let reply = app.find(".idk-reply").unwrap().text_content().unwrap();
+    assert!(reply.contains("상담원"), "{reply}");
+    assert!(app.find(".idk-answered-at").is_some());
+    assert!(app.find(".idk-badge-answered").is_some());
+    let buttons = app.all(".idk-actions button");
+    assert_eq!(buttons.len(), 2);
+    for b in &buttons {
+        assert!(b.has_attribute("disabled"));
+        assert_eq!(
+            b.get_attribute("aria-describedby").as_deref(),
+            Some("idk-lock-reason")
+        );
+    }
+    assert!(app
+        .find("#idk-lock-reason")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("답변이 완료된"));
+}
+
+#[wasm_bindgen_test]
+async fn in_progress_is_locked_and_received_is_editable() {
+    let id = inquiry_with_status("demo-member-1", "20").await;
+    let app = mount("demo-member-1", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    assert!(app
+        .all(".idk-actions button")
+        .iter()
+        .all(|b| b.has_attribute("disabled")));
+    assert!(app
+        .find("#idk-lock-reason")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("확인 중"));
+    drop(app);
+
+    let id = inquiry_with_status("demo-member-1", "10").await;
+    let app = mount("demo-member-1", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    let edit = app.find(".idk-actions a").expect("edit link");
+    assert!(edit
+        .get_attribute("href")
+        .unwrap()
+        .ends_with(&format!("/{id}/edit")));
+    let delete = app.find(".idk-actions .idk-button-danger").unwrap();
+    assert!(!delete.has_attribute("disabled"));
+    assert!(app.find("#idk-lock-reason").is_none());
+    assert!(app.text().contains("아직 답변이 등록되지 않았습니다"));
+}
+
+#[wasm_bindgen_test]
+async fn content_is_text_with_line_breaks_never_html() {
+    // Seeded content has line breaks; rendering must keep them as text.
+    let id = inquiry_with_status("demo-member-1", "30").await;
+    let app = mount("demo-member-1", &format!("/{id}"));
+    let content = app.wait_for(".idk-content").await;
+    assert_eq!(
+        content.child_element_count(),
+        0,
+        "no markup inside user text"
+    );
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&content)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("white-space").unwrap(), "pre-wrap");
+}
+
+#[wasm_bindgen_test]
+async fn delete_asks_in_a_dialog_then_returns_to_the_list_with_a_message() {
+    let id = inquiry_with_status("demo-member-3", "10").await;
+    let app = mount("demo-member-3", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    let delete: HtmlElement = app
+        .find(".idk-actions .idk-button-danger")
+        .unwrap()
+        .unchecked_into();
+    delete.focus().unwrap();
+    delete.click();
+    let dialog = until("dialog open", || app.find("dialog#idk-delete-dialog[open]")).await;
+    assert_eq!(
+        dialog.get_attribute("aria-labelledby").as_deref(),
+        Some("idk-delete-dialog-title")
+    );
+    let active = document().active_element().unwrap();
+    assert!(
+        dialog.contains(Some(&active)),
+        "focus moved into the dialog"
+    );
+    // Cancel: closes and focus returns to the delete button.
+    app.click("dialog#idk-delete-dialog .idk-dialog-actions button:first-child")
+        .await;
+    until("dialog closed", || {
+        app.find("dialog#idk-delete-dialog:not([open])")
+    })
+    .await;
+    assert_eq!(
+        document().active_element().unwrap(),
+        *delete.unchecked_ref::<Element>()
+    );
+    // Confirm.
+    delete.click();
+    until("dialog open again", || {
+        app.find("dialog#idk-delete-dialog[open]")
+    })
+    .await;
+    app.click("dialog#idk-delete-dialog .idk-button-danger")
+        .await;
+    app.wait_for("[data-page='list']").await;
+    app.wait_text("문의를 삭제했습니다.").await;
+    app.wait_for(".idk-rows:not(.idk-skeleton) .idk-row").await;
+    assert!(
+        app.rows().iter().all(|(row, _)| *row != id),
+        "gone from the list"
+    );
+    drop(app);
+    let app = mount("demo-member-3", &format!("/{id}"));
+    app.wait_for("[data-page='not-found']").await;
+}
+
+#[wasm_bindgen_test]
+async fn unknown_and_other_members_inquiries_show_not_found() {
+    let app = mount("demo-member-1", "/99999999999999");
+    app.wait_for("[data-page='not-found']").await;
+    app.wait_text("문의를 찾을 수 없습니다").await;
+    drop(app);
+    let theirs = inquiry_with_status("demo-member-2", "30").await;
+    let app = mount("demo-member-1", &format!("/{theirs}"));
+    app.wait_for("[data-page='not-found']").await;
+    assert!(
+        app.find("[data-page='not-found'] a").is_some(),
+        "a way back to the list"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_api_failure_shows_an_inline_error_and_retry_recovers() {
+    let app = mount_failing("demo-member-1", "/", 2);
+    let error = app.wait_for(".idk-error[role='alert']").await;
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("서버에 연결할 수 없습니다"));
+    assert!(
+        app.find("[data-page='list'] .idk-filters").is_some(),
+        "the page around the error stays"
+    );
+    app.click(".idk-error button").await;
+    app.wait_for(".idk-rows:not(.idk-skeleton) .idk-row").await;
+    assert!(app.find(".idk-error").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_token_says_to_log_in() {
+    let app = mount("not-a-token", "/");
+    app.wait_text("로그인이 필요합니다").await;
+    assert!(app.find(".idk-error button").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_leaves_no_stray_listeners_behind() {
+    // Mount and unmount a few times: each router listens to clicks on the window. A leaked
+    // listener from an unmounted app would swallow link clicks of the live one.
+    for url in ["/", "/new", "/?period=1y"] {
+        let app = mount("demo-member-1", url);
+        app.wait_for(".idk-rows:not(.idk-skeleton) .idk-row, #idk-f-title")
+            .await;
+        settle().await;
+    }
+    let app = mount("demo-member-1", "/");
+    let link = app
+        .wait_for(".idk-rows:not(.idk-skeleton) a.idk-row-title")
+        .await;
+    let id = link.get_attribute("href").unwrap();
+    link.unchecked_ref::<HtmlElement>().click();
+    let detail = app.wait_for("[data-page='detail']").await;
+    assert_eq!(
+        detail.get_attribute("data-ccn-no").map(|n| format!("/{n}")),
+        Some(id.clone())
+    );
+    assert_eq!(location().pathname().unwrap(), id);
+}
