@@ -19,6 +19,15 @@ const CS: &str = "/api/order/v1/customerservice";
 /// Sent with every cookie-authenticated request; the server refuses cookie requests without it.
 pub(super) const REQUESTED_WITH: (&str, &str) = ("X-Requested-With", "inquiry-desk");
 
+/// What a conditional read found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Revision<T> {
+    /// 304: the same as the answer whose ETag was sent.
+    Unchanged,
+    /// A new answer, and its ETag for the next read.
+    Changed { value: T, etag: Option<String> },
+}
+
 /// What the list page asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListQuery {
@@ -102,6 +111,11 @@ impl Client {
     }
 
     pub async fn list(&self, q: &ListQuery) -> Result<InquiryPage, ApiError> {
+        let page: WirePage<InquirySummary> = self.call(self.list_request(q)).await?;
+        Ok(page.into())
+    }
+
+    fn list_request(&self, q: &ListQuery) -> RequestBuilder {
         let mut params: Vec<(&str, String)> = vec![
             ("startDt", q.period.start.to_string()),
             ("endDt", q.period.end.to_string()),
@@ -117,9 +131,7 @@ impl Client {
         if let Some(k) = &q.keyword {
             params.push(("searchWord", k.clone()));
         }
-        let rb = Request::get(&self.asset_url(&format!("{CS}/getQuestion"))).query(params);
-        let page: WirePage<InquirySummary> = self.call(rb).await?;
-        Ok(page.into())
+        Request::get(&self.asset_url(&format!("{CS}/getQuestion"))).query(params)
     }
 
     /// Catalogue search by name/brand (`getGoodsList`).
@@ -157,6 +169,67 @@ impl Client {
             ]);
         let page: WirePage<OrderedGoods> = self.call(rb).await?;
         Ok(page.into())
+    }
+
+    /// A conditional read: with the `etag` of the last answer, the server says 304 when nothing
+    /// changed, and no body travels.
+    async fn call_if_changed<T: DeserializeOwned>(
+        &self,
+        rb: RequestBuilder,
+        etag: Option<&str>,
+    ) -> Result<Revision<T>, ApiError> {
+        let rb = match etag {
+            Some(e) => rb.header("If-None-Match", e),
+            None => rb,
+        };
+        let result = async {
+            let resp = self
+                .authed(rb)
+                .await?
+                .build()
+                .map_err(|e| ApiError::Decode(e.to_string()))?
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            if resp.status() == 304 {
+                return Ok(Revision::Unchanged);
+            }
+            let etag = resp.headers().get("etag");
+            Ok(Revision::Changed {
+                value: payload_of(resp).await?,
+                etag,
+            })
+        }
+        .await;
+        self.auth.observe(result)
+    }
+
+    /// The inquiry again, unless it is unchanged since the answer that carried `etag`.
+    pub async fn inquiry_if_changed(
+        &self,
+        id: &str,
+        etag: Option<&str>,
+    ) -> Result<Revision<Inquiry>, ApiError> {
+        let rb =
+            Request::get(&self.asset_url(&format!("{CS}/getQuestionDtl"))).query([("ccnNo", id)]);
+        self.call_if_changed(rb, etag).await
+    }
+
+    /// The list page again, unless it is unchanged since the answer that carried `etag`.
+    pub async fn list_if_changed(
+        &self,
+        q: &ListQuery,
+        etag: Option<&str>,
+    ) -> Result<Revision<InquiryPage>, ApiError> {
+        let page: Revision<WirePage<InquirySummary>> =
+            self.call_if_changed(self.list_request(q), etag).await?;
+        Ok(match page {
+            Revision::Unchanged => Revision::Unchanged,
+            Revision::Changed { value, etag } => Revision::Changed {
+                value: value.into(),
+                etag,
+            },
+        })
     }
 
     pub async fn inquiry(&self, id: &str) -> Result<Inquiry, ApiError> {
@@ -218,6 +291,11 @@ async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Resu
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
+    payload_of(resp).await
+}
+
+/// The payload of an envelope, or the error its status and body say.
+async fn payload_of<T: DeserializeOwned>(resp: gloo_net::http::Response) -> Result<T, ApiError> {
     let status = resp.status();
     let text = resp
         .text()

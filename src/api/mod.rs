@@ -8,7 +8,7 @@ mod error;
 mod upload;
 
 pub use auth::{AuthWatch, Credentials};
-pub use client::{revoke_object_url, Client, ListQuery};
+pub use client::{revoke_object_url, Client, ListQuery, Revision};
 pub use dto::{
     Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, InquiryType, Limits, Photo, Reply,
     ReplyAuthor, TypeGroup,

@@ -3,6 +3,7 @@
 mod detail;
 mod form;
 mod list;
+mod live;
 
 pub use detail::DetailPage;
 pub use form::{EditPage, NewPage};

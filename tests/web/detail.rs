@@ -196,3 +196,55 @@ async fn unmounting_leaves_no_stray_listeners_behind() {
     );
     assert_eq!(location().pathname().unwrap(), id);
 }
+
+#[wasm_bindgen_test]
+async fn an_open_detail_shows_a_counselors_answer_without_a_reload() {
+    // The oldest received inquiry of member 2 (other tests take the newest).
+    let end = today();
+    let body = api_get(
+        "demo-member-2",
+        &format!(
+            "/api/order/v1/customerservice/getQuestion?ccnStatCd=10&startDt={}&endDt={end}&pageSize=30",
+            end - Days::new(360)
+        ),
+    )
+    .await;
+    let rows = body["payload"]["content"].as_array().unwrap();
+    let id = rows.last().unwrap()["ccnNo"].as_str().unwrap().to_owned();
+    let app = mount("demo-member-2", &format!("/{id}"));
+    app.wait_for("[data-page='detail']").await;
+    assert!(
+        app.find(".idk-actions a[href$='/edit']").is_some(),
+        "editable while 접수완료"
+    );
+
+    let answer = format!("라이브 답변 {}", js_sys::Date::now() as u64);
+    let sent =
+        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
+            .header("Authorization", "Bearer demo-counselor")
+            .json(&serde_json::json!({ "ccnNo": id, "ansCont": answer }))
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(sent.status(), 200);
+
+    // The customer comes back to the tab: no reload, the answer is there and the page locks.
+    let back = web_sys::EventInit::new();
+    back.set_bubbles(true);
+    document()
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("visibilitychange", &back).unwrap(),
+        )
+        .unwrap();
+    app.wait_text(&answer).await;
+    until("edit and delete locked", || {
+        (app.find(".idk-actions a[href$='/edit']").is_none()
+            && app
+                .all(".idk-actions button")
+                .iter()
+                .all(|b| b.has_attribute("disabled")))
+        .then_some(())
+    })
+    .await;
+}

@@ -2,6 +2,7 @@
 
 pub mod bo;
 pub mod dto;
+pub mod etag;
 pub mod extract;
 pub mod fo;
 pub mod form;
@@ -59,10 +60,11 @@ fn cors(policy: &CorsPolicy) -> CorsLayer {
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
+            header::IF_NONE_MATCH,
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static(crate::auth::REQUESTED_WITH.0),
         ])
-        .expose_headers([HeaderName::from_static("idempotent-replayed")])
+        .expose_headers([HeaderName::from_static("idempotent-replayed"), header::ETAG])
         .allow_credentials(true)
         .max_age(Duration::from_secs(600))
 }
@@ -108,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         )
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.limits.max_body_bytes()))
+        .layer(axum::middleware::from_fn(etag::conditional))
         // API answers are per-member and change with every write: never cache them, unless a
         // handler says otherwise (photo downloads are private and immutable).
         .layer(SetResponseHeaderLayer::if_not_present(

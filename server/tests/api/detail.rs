@@ -88,3 +88,55 @@ async fn detail_has_thread_goods_order_and_downloadable_photos() {
         .unwrap();
     assert_eq!(bo.status(), StatusCode::OK);
 }
+
+/// What the SPA's live pages rely on: the same answer again is a 304 with no body; an answer
+/// from a counselor changes the ETag, so the next check gets the new inquiry.
+#[tokio::test]
+async fn a_read_again_is_304_until_a_counselor_changes_the_inquiry() {
+    let s = start().await;
+    let ccn = s.any_with_status(MEMBER1, "10").await;
+    let path = format!("{CS}/getQuestionDtl?ccnNo={ccn}");
+    let first = s.get(&path, MEMBER1).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["cache-control"], "no-store");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(etag.starts_with("W/\""), "{etag}");
+
+    let again = s
+        .get(&path, MEMBER1)
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    assert!(again.bytes().await.unwrap().is_empty(), "a 304 has no body");
+
+    let (status, _) = s
+        .post_json(
+            &format!("{BO}/questionAns"),
+            COUNSELOR,
+            serde_json::json!({"ccnNo": ccn, "ansCont": "확인했습니다."}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let after = s
+        .get(&path, MEMBER1)
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), StatusCode::OK, "answered: the new inquiry");
+    assert_ne!(after.headers()["etag"].to_str().unwrap(), etag);
+    let (_, body) = read(after).await;
+    assert_eq!(body["payload"]["ccnStatCd"], "30");
+
+    // Another member's ETag guess gets the 404 envelope, never a 304.
+    let other = s
+        .get(&path, "demo-member-2")
+        .header("If-None-Match", "*")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::NOT_FOUND);
+}
