@@ -199,3 +199,69 @@ async fn blob_alive(url: &str) -> bool {
         .await
         .is_ok()
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_while_editing_is_told_before_submitting_and_the_text_is_kept() {
+    // A fresh inquiry of member 3, so no other test's data is touched.
+    let form = web_sys::FormData::new().unwrap();
+    let title = format!("편집 중 답변 {}", js_sys::Date::now() as u64);
+    for (k, v) in [
+        ("cnslTypNo", "6030"),
+        ("ccnTitle", title.as_str()),
+        ("accpCont", "처음 쓴 내용"),
+        ("smsRcvYn", "N"),
+        ("emailRcvYn", "N"),
+    ] {
+        form.append_with_str(k, v).unwrap();
+    }
+    let saved =
+        gloo_net::http::Request::post(&format!("{API}/api/order/v1/customerservice/questionSave"))
+            .header("Authorization", "Bearer demo-member-3")
+            .body(form)
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(saved.status(), 201);
+    let id = saved.json::<serde_json::Value>().await.unwrap()["payload"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let app = mount("demo-member-3", &format!("/{id}/edit"));
+    app.wait_for("[data-page='edit']").await;
+    app.set_value("#idk-f-content", "고치던 중인 내용", "input")
+        .await;
+    let answered =
+        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
+            .header("Authorization", "Bearer demo-counselor")
+            .json(&serde_json::json!({"ccnNo": id, "ansCont": "편집 중에 드린 답변입니다."}))
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(answered.status(), 200);
+
+    // The customer comes back to the tab: told at once, without pressing 저장.
+    let back = web_sys::EventInit::new();
+    back.set_bubbles(true);
+    document()
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("visibilitychange", &back).unwrap(),
+        )
+        .unwrap();
+    app.wait_for(".idk-conflict").await;
+    assert!(app.text().contains("편집 중에 드린 답변입니다."));
+    assert!(app.find(".idk-submit-error").is_some(), "the form says why");
+    let kept: web_sys::HtmlTextAreaElement = app.find("#idk-kept-text").unwrap().unchecked_into();
+    assert_eq!(kept.value(), "고치던 중인 내용");
+    let content: web_sys::HtmlTextAreaElement =
+        app.find("#idk-f-content").unwrap().unchecked_into();
+    assert_eq!(content.value(), "고치던 중인 내용", "nothing typed is lost");
+    assert!(app
+        .find(".idk-conflict a")
+        .unwrap()
+        .get_attribute("href")
+        .unwrap()
+        .ends_with(&format!("/new?ref={id}")));
+}

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::{fields::field_id, photos::new_key};
 use crate::{
     api::{ApiError, Client, ErrorField, Inquiry, Limits, Upload},
-    domain::form::Field,
+    domain::{form::Field, Action},
     i18n::{use_i18n, I18n},
 };
 
@@ -77,6 +77,20 @@ impl Submission {
     pub fn finish(&self) {
         self.pending.try_set(false);
         self.progress.try_set(None);
+    }
+
+    /// The inquiry being edited as it is now: once a counselor has taken or answered it, the
+    /// form says so (as a 409 would) and shows it, before the customer submits.
+    pub fn locked(&self, now: Inquiry) {
+        if now.status.allows(Action::Edit).is_ok()
+            || self.conflict.with_untracked(|c| c.as_ref() == Some(&now))
+        {
+            return;
+        }
+        let i18n = self.i18n;
+        self.failure
+            .try_set(Some(i18n.edit_conflict(i18n.status_name(now.status))));
+        self.conflict.try_set(Some(now));
     }
 
     /// Says what went wrong, where the customer will look: server field errors beside their
