@@ -410,3 +410,24 @@ pub async fn api_get(token: &str, path: &str) -> serde_json::Value {
         .await
         .unwrap()
 }
+
+/// A counselor answers inquiry `id` through the back-office API.
+pub async fn answer_as_counselor(id: &str, text: &str) {
+    let resp =
+        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
+            .header("Authorization", "Bearer demo-counselor")
+            .json(&serde_json::json!({ "ccnNo": id, "ansCont": text }))
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(resp.status(), 200, "the counselor's answer was taken");
+}
+
+/// The customer comes back to the tab (`visibilitychange` while visible).
+pub fn return_to_tab() {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("visibilitychange", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+}

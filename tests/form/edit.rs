@@ -232,24 +232,10 @@ async fn an_answer_while_editing_is_told_before_submitting_and_the_text_is_kept(
     app.wait_for("[data-page='edit']").await;
     app.set_value("#idk-f-content", "고치던 중인 내용", "input")
         .await;
-    let answered =
-        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
-            .header("Authorization", "Bearer demo-counselor")
-            .json(&serde_json::json!({"ccnNo": id, "ansCont": "편집 중에 드린 답변입니다."}))
-            .unwrap()
-            .send()
-            .await
-            .unwrap();
-    assert_eq!(answered.status(), 200);
+    answer_as_counselor(&id, "편집 중에 드린 답변입니다.").await;
 
     // The customer comes back to the tab: told at once, without pressing 저장.
-    let back = web_sys::EventInit::new();
-    back.set_bubbles(true);
-    document()
-        .dispatch_event(
-            &web_sys::Event::new_with_event_init_dict("visibilitychange", &back).unwrap(),
-        )
-        .unwrap();
+    return_to_tab();
     app.wait_for(".idk-conflict").await;
     assert!(app.text().contains("편집 중에 드린 답변입니다."));
     assert!(app.find(".idk-submit-error").is_some(), "the form says why");

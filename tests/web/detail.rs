@@ -219,24 +219,10 @@ async fn an_open_detail_shows_a_counselors_answer_without_a_reload() {
     );
 
     let answer = format!("라이브 답변 {}", js_sys::Date::now() as u64);
-    let sent =
-        gloo_net::http::Request::post(&format!("{API}/api/bo/v1/customerservice/questionAns"))
-            .header("Authorization", "Bearer demo-counselor")
-            .json(&serde_json::json!({ "ccnNo": id, "ansCont": answer }))
-            .unwrap()
-            .send()
-            .await
-            .unwrap();
-    assert_eq!(sent.status(), 200);
+    answer_as_counselor(&id, &answer).await;
 
     // The customer comes back to the tab: no reload, the answer is there and the page locks.
-    let back = web_sys::EventInit::new();
-    back.set_bubbles(true);
-    document()
-        .dispatch_event(
-            &web_sys::Event::new_with_event_init_dict("visibilitychange", &back).unwrap(),
-        )
-        .unwrap();
+    return_to_tab();
     app.wait_text(&answer).await;
     until("edit and delete locked", || {
         (app.find(".idk-actions a[href$='/edit']").is_none()

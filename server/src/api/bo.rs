@@ -3,12 +3,9 @@
 use axum::extract::State;
 
 use super::{
-    dto::{
-        BoAnswerRequest, BoProcRequest, Page, Pagination, QuestionDetail, QuestionSummary,
-        StatusPayload,
-    },
+    dto::{BoAnswerRequest, BoProcRequest, Page, QuestionDetail, QuestionSummary, StatusPayload},
     extract::{Json, Query},
-    query::{list_filter, required_ccn_no, CcnQuery, ListQuery},
+    query::{inquiry_page, required_ccn_no, CcnQuery, ListQuery},
 };
 use crate::{
     api::present::{self, Audience},
@@ -27,25 +24,7 @@ pub async fn get_question_list(
     _counselor: Counselor,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Page<QuestionSummary>> {
-    let (filter, page_no, page_size) = list_filter(&q, None, &state)?;
-    let offset = state.config.store_offset;
-    let totals = state.db.totals();
-    let (content, total) = state
-        .db
-        .read(move |c| {
-            Ok(store::list_questions(
-                c, &filter, page_no, page_size, &totals,
-            )?)
-        })
-        .await?;
-    let content = content
-        .into_iter()
-        .map(|r| present::summary(r, offset, Audience::Counselor))
-        .collect();
-    Ok(ApiOk::ok(Page {
-        content,
-        pagination: Pagination::new(page_no, page_size, total),
-    }))
+    inquiry_page(&state, &q, None, Audience::Counselor).await
 }
 
 /// `GET getQuestionDtl` — any inquiry, with the member who wrote it.

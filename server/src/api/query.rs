@@ -3,11 +3,15 @@
 
 use serde::Deserialize;
 
+use super::{
+    dto::{Page, Pagination, QuestionSummary},
+    present::{self, Audience},
+};
 use crate::{
-    error::{ApiError, FieldError},
+    error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{day_start_db, latest_today_on_earth, store_today, Status},
     rules,
-    store::ListFilter,
+    store::{self, ListFilter},
     AppState,
 };
 
@@ -119,4 +123,32 @@ pub fn required_ccn_no(value: Option<&str>) -> Result<String, ApiError> {
         )),
         None => Err(ApiError::validation(errors)),
     }
+}
+
+/// A page of inquiries for `q`: the member's own (`Some(mbr_no)`) or every member's, shown as
+/// `audience` may see them. Both sides' list endpoints are this.
+pub async fn inquiry_page(
+    state: &AppState,
+    q: &ListQuery,
+    mbr_no: Option<String>,
+    audience: Audience,
+) -> ApiResult<Page<QuestionSummary>> {
+    let (filter, page_no, page_size) = list_filter(q, mbr_no, state)?;
+    let offset = state.config.store_offset;
+    let totals = state.db.totals();
+    let (rows, total) = state
+        .db
+        .read(move |c| {
+            Ok(store::list_questions(
+                c, &filter, page_no, page_size, &totals,
+            )?)
+        })
+        .await?;
+    Ok(ApiOk::ok(Page {
+        content: rows
+            .into_iter()
+            .map(|r| present::summary(r, offset, audience))
+            .collect(),
+        pagination: Pagination::new(page_no, page_size, total),
+    }))
 }

@@ -2,10 +2,10 @@
 
 use axum::extract::State;
 
-use crate::api::query::{list_filter, ListQuery};
+use crate::api::query::{inquiry_page, ListQuery};
 use crate::{
     api::{
-        dto::{FormLimits, Page, Pagination, QuestionInit, StatusCode as StatusDto},
+        dto::{FormLimits, Page, QuestionInit, StatusCode as StatusDto},
         extract::Query,
         present::{self, Audience},
     },
@@ -22,25 +22,7 @@ pub async fn get_question(
     member: Member,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Page<crate::api::dto::QuestionSummary>> {
-    let (filter, page_no, page_size) = list_filter(&q, Some(member.mbr_no), &state)?;
-    let offset = state.config.store_offset;
-    let totals = state.db.totals();
-    let (content, total) = state
-        .db
-        .read(move |c| {
-            Ok(store::list_questions(
-                c, &filter, page_no, page_size, &totals,
-            )?)
-        })
-        .await?;
-    let content = content
-        .into_iter()
-        .map(|r| present::summary(r, offset, Audience::Member))
-        .collect();
-    Ok(ApiOk::ok(Page {
-        content,
-        pagination: Pagination::new(page_no, page_size, total),
-    }))
+    inquiry_page(&state, &q, Some(member.mbr_no), Audience::Member).await
 }
 
 /// `GET getQuestionInit` — type tree, form limits and status codes.
