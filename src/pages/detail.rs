@@ -1,9 +1,9 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::{app_href, live::use_live_refresh, LastListQuery, NotFound};
+use super::{app_href, live::use_live_revision, LastListQuery, NotFound};
 use crate::{
-    api::{revoke_object_url, ApiError, Client, Inquiry, Photo, Revision},
+    api::{revoke_object_url, ApiError, Client, Inquiry, Photo},
     components::{
         ConfirmDialog, ErrorPanel, Flash, GoodsCard, Lightbox, PhotoThumb, ReplyThread, StatusBadge,
     },
@@ -30,27 +30,20 @@ pub fn DetailPage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     // A counselor's answer shows up without a reload: a changed inquiry is read again (the
     // page is rebuilt only then, so a quiet check disturbs nothing the customer is doing).
-    let etag = StoredValue::new(None::<String>);
-    use_live_refresh({
-        let client = client.clone();
-        move || {
+    use_live_revision(
+        {
             let client = client.clone();
-            let id = id.get_untracked();
-            spawn_local(async move {
-                let known = etag.get_value();
-                if let Ok(Revision::Changed { value, etag: tag }) =
-                    client.inquiry_if_changed(&id, known.as_deref()).await
-                {
-                    etag.set_value(tag);
-                    let shown = detail
-                        .with_untracked(|d| d.as_ref().and_then(|r| r.as_ref().ok().cloned()));
-                    if shown.as_ref() != Some(&value) {
-                        detail.refetch();
-                    }
-                }
-            });
-        }
-    });
+            move |tag: Option<String>| {
+                let (client, id) = (client.clone(), id.get_untracked());
+                async move { client.inquiry_if_changed(&id, tag.as_deref()).await }
+            }
+        },
+        move |now: Inquiry| {
+            if !detail.with_untracked(|d| matches!(d, Some(Ok(shown)) if *shown == now)) {
+                detail.refetch();
+            }
+        },
+    );
     view! {
         <Transition fallback=move || view! { <section class="idk-page idk-detail-skeleton" aria-busy="true"><p class="idk-muted">{i18n.loading()}</p></section> }>
             {move || Suspend::new(async move {

@@ -1,10 +1,10 @@
 use chrono::NaiveDate;
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::{app_href, live::use_live_refresh, LastListQuery};
+use super::{app_href, live::use_live_revision, LastListQuery};
 use crate::{
-    api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery, Revision},
+    api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery},
     components::{EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge},
     domain::{filter::Search, ListFilter},
     i18n::{today_in, use_i18n},
@@ -77,30 +77,24 @@ pub fn ListPage() -> impl IntoView {
     });
     let (pending, set_pending) = signal(false);
     // Statuses and answers change under the customer: a changed page is read again.
-    let etag = StoredValue::new(None::<String>);
+    let etag = use_live_revision(
+        {
+            let client = live_client;
+            move |tag: Option<String>| {
+                let client = client.clone();
+                let q = to_query(&filter.get_untracked(), today);
+                async move { client.list_if_changed(&q, tag.as_deref()).await }
+            }
+        },
+        move |now: InquiryPage| {
+            if !page.with_untracked(|p| matches!(p, Some(Ok(shown)) if *shown == now)) {
+                page.refetch();
+            }
+        },
+    );
     Effect::new(move |_| {
         filter.track();
         etag.set_value(None); // another page of results: its first check compares bodies
-    });
-    use_live_refresh({
-        let client = live_client;
-        move || {
-            let client = client.clone();
-            let q = to_query(&filter.get_untracked(), today);
-            spawn_local(async move {
-                let known = etag.get_value();
-                if let Ok(Revision::Changed { value, etag: tag }) =
-                    client.list_if_changed(&q, known.as_deref()).await
-                {
-                    etag.set_value(tag);
-                    let shown =
-                        page.with_untracked(|p| p.as_ref().and_then(|r| r.as_ref().ok().cloned()));
-                    if shown.as_ref() != Some(&value) {
-                        page.refetch();
-                    }
-                }
-            });
-        }
     });
     view! {
         <section class="idk-page idk-list-page" data-page="list">

@@ -23,9 +23,9 @@ use self::{
     state::FormState,
     submit::use_submission,
 };
-use super::{app_href, live::use_live_refresh, LastListQuery, NotFound};
+use super::{app_href, live::use_live_revision, LastListQuery, NotFound};
 use crate::{
-    api::{ApiError, Client, Inquiry, InquiryInit, Revision},
+    api::{ApiError, Client, Inquiry, InquiryInit},
     components::{ErrorPanel, Flash, GoodsPicker, PhotoField, ReplyThread},
     domain::{
         form::{self, Field, PickedGoods},
@@ -129,19 +129,13 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
     // submit (what a 409 would say), with the answer shown and their text kept.
     if let Some(id) = editing.clone() {
         let client = client.clone();
-        let etag = StoredValue::new(None::<String>);
-        use_live_refresh(move || {
-            let (client, id) = (client.clone(), id.clone());
-            spawn_local(async move {
-                let known = etag.get_value();
-                if let Ok(Revision::Changed { value, etag: tag }) =
-                    client.inquiry_if_changed(&id, known.as_deref()).await
-                {
-                    etag.set_value(tag);
-                    sub.locked(value);
-                }
-            });
-        });
+        use_live_revision(
+            move |tag: Option<String>| {
+                let (client, id) = (client.clone(), id.clone());
+                async move { client.inquiry_if_changed(&id, tag.as_deref()).await }
+            },
+            move |now: Inquiry| sub.locked(now),
+        );
     }
 
     // Preselected goods (/new?ordNo=…&goodsNo=…) and follow-ups (/new?ref=…).
