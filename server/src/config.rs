@@ -67,6 +67,17 @@ pub struct Config {
     /// The storefront's time zone: period filters (`startDt`/`endDt`) are calendar dates there, and
     /// timestamps are returned with this offset. Korea has no DST, so a fixed offset is exact.
     pub store_offset: FixedOffset,
+    /// Answer notifications: the sender of each channel and the retry policy.
+    pub notify: NotifyConfig,
+    /// Built console app to serve at `/console/`.
+    pub console_dir: Option<PathBuf>,
+}
+
+/// How answer notifications are delivered.
+#[derive(Debug, Clone, Default)]
+pub struct NotifyConfig {
+    pub senders: crate::notify::Senders,
+    pub retry: crate::notify::RetryPolicy,
 }
 
 impl Config {
@@ -77,6 +88,8 @@ impl Config {
             cors: CorsPolicy::default(),
             limits: Limits::default(),
             store_offset: kst(),
+            notify: NotifyConfig::default(),
+            console_dir: None,
         }
     }
 

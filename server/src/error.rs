@@ -110,6 +110,14 @@ pub enum ApiError {
     /// 409: the inquiry's status forbids the operation. `payload` carries the current status.
     #[error("{message}")]
     StatusConflict { message: String, payload: Value },
+    /// 409 with a reason of its own (`code`): a counselor's action that lost a race
+    /// (`ALREADY_ANSWERED`, `TAKEN_BY_OTHER`). `payload` carries what the inquiry is now.
+    #[error("{message}")]
+    Conflict {
+        code: &'static str,
+        message: String,
+        payload: Value,
+    },
     /// 413
     #[error("{0}")]
     PayloadTooLarge(String),
@@ -148,6 +156,13 @@ impl ApiError {
         Self::NotFound("문의를 찾을 수 없습니다.".to_owned())
     }
 
+    /// Not found, in the words a counselor needs: its member may have deleted it a moment ago.
+    pub fn inquiry_gone() -> Self {
+        Self::NotFound(
+            "문의를 찾을 수 없습니다. 고객이 방금 삭제했거나 없는 문의번호입니다.".to_owned(),
+        )
+    }
+
     pub fn internal(e: impl std::fmt::Display) -> Self {
         Self::Internal(e.to_string())
     }
@@ -159,7 +174,7 @@ impl ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::StatusConflict { .. } => StatusCode::CONFLICT,
+            Self::StatusConflict { .. } | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::IdempotencyKeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -177,6 +192,7 @@ impl ApiError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             Self::StatusConflict { .. } => "STATUS_CONFLICT",
+            Self::Conflict { code, .. } => code,
             Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
             Self::IdempotencyKeyReused(_) => "IDEMPOTENCY_KEY_REUSED",
@@ -198,7 +214,9 @@ impl IntoResponse for ApiError {
         let code = self.code().to_owned();
         let (payload, errors) = match self {
             Self::Validation { errors, .. } => (None, errors),
-            Self::StatusConflict { payload, .. } => (Some(payload), Vec::new()),
+            Self::StatusConflict { payload, .. } | Self::Conflict { payload, .. } => {
+                (Some(payload), Vec::new())
+            }
             _ => (None, Vec::new()),
         };
         let body = Envelope::<Value> {

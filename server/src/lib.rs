@@ -8,9 +8,11 @@ pub mod api;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod desk;
 pub mod error;
 pub mod idempotency;
 pub mod model;
+pub mod notify;
 pub mod photos;
 pub mod questions;
 pub mod rules;
@@ -28,6 +30,8 @@ pub use config::Config;
 pub struct AppState {
     pub db: db::Db,
     pub config: Arc<Config>,
+    /// Wakes the notification worker after an answer.
+    pub notifier: notify::Notifier,
 }
 
 /// A server bound to a socket, ready to run.
@@ -47,9 +51,16 @@ impl Server {
             .map_err(|e| format!("cannot open database {}: {e}", db_path.display()))?;
         std::fs::create_dir_all(config.photo_dir())
             .map_err(|e| format!("cannot create {}: {e}", config.photo_dir().display()))?;
+        let db = db::Db::new(conn, db_path);
+        let notifier = notify::worker::spawn(
+            db.clone(),
+            config.notify.senders.clone(),
+            config.notify.retry.clone(),
+        );
         let state = AppState {
-            db: db::Db::new(conn, db_path),
+            db,
             config: Arc::new(config),
+            notifier,
         };
         let listener = TcpListener::bind(addr)
             .await

@@ -3,7 +3,9 @@ use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
 use clap::Parser;
 use inquiry_server::{
     config::{Config, CorsPolicy},
-    db, seed, Server,
+    db,
+    notify::SmtpSender,
+    seed, Server,
 };
 
 /// Every request allocates (rows, JSON, compression buffers) on both worker threads; glibc's
@@ -35,6 +37,21 @@ struct Args {
     /// Allowed CORS origin (repeatable). Default: loopback origins on any port.
     #[arg(long = "cors-origin")]
     cors_origins: Vec<String>,
+    /// Serve the built counselor console from this directory at `/console/`.
+    #[arg(long = "console")]
+    console_dir: Option<PathBuf>,
+    /// Send answer e-mails through this SMTP server (lettre URL: `smtp://host:25`,
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://user:pass@host:465`). Without it,
+    /// notifications are written to the log.
+    #[arg(long, env = "INQUIRY_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender of answer e-mails.
+    #[arg(
+        long,
+        env = "INQUIRY_MAIL_FROM",
+        default_value = "하루마켓 고객센터 <cs@example.com>"
+    )]
+    mail_from: String,
 }
 
 fn main() -> ExitCode {
@@ -76,6 +93,18 @@ async fn run(args: Args) -> Result<(), String> {
         }
         config.static_dir = Some(dir.clone());
     }
+    if let Some(dir) = &args.console_dir {
+        if !dir.join("index.html").is_file() {
+            return Err(format!(
+                "--console {}: no index.html there (build the console first)",
+                dir.display()
+            ));
+        }
+        config.console_dir = Some(dir.clone());
+    }
+    if let Some(url) = &args.smtp_url {
+        config.notify.senders.email = std::sync::Arc::new(SmtpSender::new(url, &args.mail_from)?);
+    }
     if !args.cors_origins.is_empty() {
         config.cors = CorsPolicy::List(args.cors_origins.clone());
     }
@@ -100,6 +129,7 @@ async fn run(args: Args) -> Result<(), String> {
             }
         }
     }
+    let config_senders = config.notify.senders.clone();
     let server = Server::bind(args.addr, &args.db, config).await?;
     let addr = server.local_addr();
     println!("inquiry-server listening on http://{addr}/");
@@ -107,7 +137,15 @@ async fn run(args: Args) -> Result<(), String> {
         println!("  SPA:        http://{addr}/");
         println!("  Storefront: http://{addr}/shell/  (the SPA embedded in an example 마이페이지)");
     }
+    if args.console_dir.is_some() {
+        println!("  Console:    http://{addr}/console/  (counselors: 통합상담관리)");
+    }
     println!("  API:        http://{addr}/api/order/v1/customerservice/getQuestionInit");
+    println!(
+        "  Notifications: e-mail via {}, SMS via {}",
+        config_senders.email.describe(),
+        config_senders.sms.describe()
+    );
     if args.seed.is_some() {
         println!("  Demo tokens (Authorization: Bearer <token>):");
         for (token, who) in seed::DEMO_TOKENS {

@@ -192,6 +192,15 @@ async fn live_responses_conform_to_the_spec() {
     c.response("boQuestionAns", st, &b);
     let (st, b) = s
         .post_json(
+            &format!("{BO}/questionAns"),
+            COUNSELOR2,
+            json!({"ccnNo": ccn, "ansCont": "두 번째 답변"}),
+        )
+        .await;
+    assert_eq!(b["code"], "ALREADY_ANSWERED");
+    c.response("boQuestionAns", st, &b);
+    let (st, b) = s
+        .post_json(
             &format!("{BO}/questionProc"),
             COUNSELOR,
             json!({"ccnNo": ccn}),
@@ -199,6 +208,69 @@ async fn live_responses_conform_to_the_spec() {
         .await;
     assert_eq!(st, StatusCode::CONFLICT);
     c.response("boQuestionProc", st, &b);
+    let held = s.any_with_status(MEMBER2, "10").await;
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionProc"),
+            COUNSELOR2,
+            json!({"ccnNo": held}),
+        )
+        .await;
+    c.response("boQuestionProc", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionProc"),
+            COUNSELOR,
+            json!({"ccnNo": held}),
+        )
+        .await;
+    assert_eq!(b["code"], "TAKEN_BY_OTHER");
+    c.response("boQuestionProc", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{CS}/questionAnsRead"),
+            MEMBER1,
+            json!({"ccnNo": ccn}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    c.response("questionAnsRead", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{CS}/questionAnsRead"),
+            MEMBER2,
+            json!({"ccnNo": ccn}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    c.response("questionAnsRead", st, &b);
+    let (st, b) = s.get_json(&format!("{BO}/whoami"), COUNSELOR).await;
+    c.response("boWhoami", st, &b);
+    let (st, b) = s.get_json(&format!("{BO}/whoami"), MEMBER1).await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    c.response("boWhoami", st, &b);
+    for q in ["", "cnslrNo=me&cnslTypNo=20", "cnslrNo=bad!"] {
+        let (st, b) = s
+            .get_json(&format!("{BO}/getQuestionCounts?{q}"), COUNSELOR)
+            .await;
+        c.response("boGetQuestionCounts", st, &b);
+    }
+    let (st, b) = s
+        .get_json(&format!("{BO}/getAnswerTemplates?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    assert!(!b["payload"].as_array().unwrap().is_empty());
+    c.response("boGetAnswerTemplates", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getCounselorList"), COUNSELOR)
+        .await;
+    c.response("boGetCounselorList", st, &b);
+    let (st, b) = s
+        .get_json(
+            &format!("{BO}/getQuestionList?ccnStatCd=20&cnslrNo=me"),
+            COUNSELOR,
+        )
+        .await;
+    c.response("boGetQuestionList", st, &b);
     let (st, b) = s.get_json(&format!("{BO}/getQuestionList"), MEMBER1).await;
     c.response("boGetQuestionList", st, &b);
 

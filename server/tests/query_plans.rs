@@ -7,7 +7,7 @@ use inquiry_server::{
     db,
     model::Status,
     seed,
-    store::{count_sql, list_sql, summary_from, ListFilter},
+    store::{count_sql, list_sql, summary_from, Assignee, ListFilter},
 };
 use rusqlite::Connection;
 
@@ -43,10 +43,32 @@ fn combinations() -> Vec<(String, ListFilter)> {
                             status,
                             ord_no: ord.map(str::to_owned),
                             keyword: keyword.map(str::to_owned),
+                            // The console's 접수완료 tab lists the longest-waiting first.
+                            oldest_first: !member && status == Some(Status::Received),
+                            ..ListFilter::default()
                         },
                     ));
                 }
             }
+        }
+    }
+    // The console's holder filter, always within a status tab.
+    for assignee in [Assignee::Counselor("C001".to_owned()), Assignee::Nobody] {
+        for keyword in [None, Some("배송")] {
+            out.push((
+                format!(
+                    "back office + status + {assignee:?}{}",
+                    if keyword.is_some() { " + keyword" } else { "" }
+                ),
+                ListFilter {
+                    from: "2025-11-22T00:00:00.000Z".into(),
+                    until: "2026-11-23T00:00:00.000Z".into(),
+                    status: Some(Status::InProgress),
+                    assignee: Some(assignee.clone()),
+                    keyword: keyword.map(str::to_owned),
+                    ..ListFilter::default()
+                },
+            ));
         }
     }
     out
@@ -56,6 +78,11 @@ fn combinations() -> Vec<(String, ListFilter)> {
 /// planner may also take the member's or the status's index, whichever has more equality
 /// columns: every one of them is a search in list order.
 fn expected_indexes(f: &ListFilter) -> Vec<&'static str> {
+    // A holder (always with a status: the console's tabs) has its own index; without
+    // statistics the planner may walk the status's instead, also a search in list order.
+    if f.assignee.is_some() {
+        return vec!["ccn_cnslr_idx", "ccn_stat_idx"];
+    }
     let without_order = match (&f.mbr_no, f.status) {
         (Some(_), Some(_)) => "ccn_mbr_stat_idx",
         (Some(_), None) => "ccn_mbr_idx",
@@ -76,7 +103,7 @@ fn check_all(conn: &Connection, when: &str) {
         let count = plan(conn, &count_sql(&from), &args);
         args.push(10i64.into());
         args.push(0i64.into());
-        let page = plan(conn, &list_sql(&from), &args);
+        let page = plan(conn, &list_sql(&from, filter.oldest_first), &args);
         let indexes = expected_indexes(&filter);
         // A keyword over every member's text in the period must read each of those rows
         // whichever way (LIKE '%…%' has no index); counting them by a table scan is then the

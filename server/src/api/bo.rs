@@ -1,33 +1,77 @@
-//! Back-office (BO) counselor operations under `/api/bo/v1/customerservice/`.
+//! Back-office (BO) counselor operations under `/api/bo/v1/customerservice/`: the queue and its
+//! counts, an inquiry with its notifications, taking and answering, answer templates. The work
+//! is in `desk`; these extract the request and shape the response.
 
 use axum::extract::State;
 
 use super::{
-    dto::{BoAnswerRequest, BoProcRequest, Page, QuestionDetail, QuestionSummary, StatusPayload},
+    dto::{
+        AnswerTemplate, BoAnswerRequest, BoProcRequest, CounselorInfo, Page, QuestionDetail,
+        QuestionSummary, StatusCounts, StatusPayload,
+    },
     extract::{Json, Query},
-    query::{inquiry_page, required_ccn_no, CcnQuery, ListQuery},
+    query::{inquiry_page, list_filter, required_ccn_no, CcnQuery, ListQuery, Side},
 };
 use crate::{
     api::present::{self, Audience},
     auth::Counselor,
+    desk::{self, Answer, Refusal},
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{now_db, ReplyAuthor, Status},
-    store, AppState,
+    store::{self, records::CounselorRef},
+    AppState,
 };
 
 /// Longest answer a counselor may post, in characters.
 pub const ANSWER_MAX_CHARS: usize = 4000;
 
-/// `GET getQuestionList` — every member's inquiries, filterable by status, period, member.
-pub async fn get_question_list(
-    State(state): State<AppState>,
-    _counselor: Counselor,
-    Query(q): Query<ListQuery>,
-) -> ApiResult<Page<QuestionSummary>> {
-    inquiry_page(&state, &q, None, Audience::Counselor).await
+fn me(c: &Counselor) -> CounselorRef {
+    CounselorRef {
+        no: c.cnslr_no.clone(),
+        name: c.cnslr_nm.clone(),
+    }
 }
 
-/// `GET getQuestionDtl` — any inquiry, with the member who wrote it.
+/// `GET whoami` — the signed-in counselor and the answer limit.
+pub async fn whoami(counselor: Counselor) -> ApiResult<CounselorInfo> {
+    Ok(ApiOk::ok(CounselorInfo {
+        cnslr_no: counselor.cnslr_no,
+        cnslr_nm: counselor.cnslr_nm,
+        ans_max_len: ANSWER_MAX_CHARS,
+    }))
+}
+
+/// `GET getQuestionList` — every member's inquiries: status, period, member, order, keyword,
+/// type and holder filters; 접수완료 oldest first.
+pub async fn get_question_list(
+    State(state): State<AppState>,
+    counselor: Counselor,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Page<QuestionSummary>> {
+    inquiry_page(&state, &q, Side::Counselor(counselor.cnslr_no)).await
+}
+
+/// `GET getQuestionCounts` — the queue's tab counts: the list's filters, each status.
+pub async fn get_question_counts(
+    State(state): State<AppState>,
+    counselor: Counselor,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<StatusCounts> {
+    let (filter, _, _) = list_filter(&q, &Side::Counselor(counselor.cnslr_no), &state)?;
+    let totals = state.db.totals();
+    let [received, in_progress, answered] = state
+        .db
+        .read(move |c| Ok(store::status_counts(c, &filter, &totals)?))
+        .await?;
+    Ok(ApiOk::ok(StatusCounts {
+        received,
+        in_progress,
+        answered,
+    }))
+}
+
+/// `GET getQuestionDtl` — any inquiry, with the member who wrote it, its holder and its
+/// answer notifications.
 pub async fn get_question_dtl(
     State(state): State<AppState>,
     _counselor: Counselor,
@@ -37,55 +81,153 @@ pub async fn get_question_dtl(
     let offset = state.config.store_offset;
     state
         .db
+        .read(move |c| Ok(ApiOk::ok(counselor_detail(c, &ccn_no, offset)?)))
+        .await
+}
+
+fn counselor_detail(
+    c: &rusqlite::Connection,
+    ccn_no: &str,
+    offset: chrono::FixedOffset,
+) -> Result<QuestionDetail, ApiError> {
+    let record = store::question_detail(c, ccn_no, None)?.ok_or_else(ApiError::inquiry_gone)?;
+    let mut detail = present::detail(record, offset, Audience::Counselor);
+    detail.notifications = Some(present::notifications(
+        store::notifications_of(c, ccn_no)?,
+        offset,
+    ));
+    Ok(detail)
+}
+
+/// `GET getAnswerTemplates?ccnNo=` — the templates for the inquiry's type, filled in for it.
+pub async fn get_answer_templates(
+    State(state): State<AppState>,
+    counselor: Counselor,
+    Query(q): Query<CcnQuery>,
+) -> ApiResult<Vec<AnswerTemplate>> {
+    let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
+    state
+        .db
         .read(move |c| {
-            store::question_detail(c, &ccn_no, None)?
-                .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Counselor)))
-                .ok_or_else(ApiError::inquiry_not_found)
+            let inquiry =
+                store::question_detail(c, &ccn_no, None)?.ok_or_else(ApiError::inquiry_gone)?;
+            let templates = store::answer_templates(c, &inquiry.leaf.no)?
+                .iter()
+                .map(|t| desk::fill(t, &inquiry, &counselor.cnslr_nm))
+                .map(|f| AnswerTemplate {
+                    tmpl_no: f.no,
+                    tmpl_nm: f.name,
+                    tmpl_cont: f.content,
+                })
+                .collect();
+            Ok(ApiOk::ok(templates))
         })
         .await
 }
 
-fn status_payload(ccn_no: String, status: Status) -> StatusPayload {
-    StatusPayload {
-        ccn_no,
-        ccn_stat_cd: status.code().to_owned(),
-        ccn_stat_nm: status.name().to_owned(),
-    }
+/// `GET getCounselorList` — every counselor, for the queue's holder filter.
+pub async fn get_counselor_list(
+    State(state): State<AppState>,
+    _counselor: Counselor,
+) -> ApiResult<Vec<super::dto::CounselorInfo>> {
+    let list = state.db.read(|c| Ok(store::counselors(c)?)).await?;
+    Ok(ApiOk::ok(
+        list.into_iter()
+            .map(|c| CounselorInfo {
+                cnslr_no: c.no,
+                cnslr_nm: c.name,
+                ans_max_len: ANSWER_MAX_CHARS,
+            })
+            .collect(),
+    ))
 }
 
-/// `POST questionProc {ccnNo}` — a counselor takes the inquiry: 접수완료 → 처리중 (idempotent).
+fn refused(
+    c: &rusqlite::Connection,
+    ccn_no: &str,
+    refusal: Refusal,
+    offset: chrono::FixedOffset,
+) -> Result<ApiError, ApiError> {
+    Ok(match refusal {
+        Refusal::Answered => {
+            let detail = counselor_detail(c, ccn_no, offset)?;
+            let by = detail
+                .replies
+                .iter()
+                .rev()
+                .find(|r| r.ans_typ_cd == ReplyAuthor::Counselor.code())
+                .map(|r| format!("{} 상담원이 {}에", r.ansr_nm, short_time(&r.ans_dtm)))
+                .unwrap_or_else(|| "다른 상담원이".to_owned());
+            ApiError::Conflict {
+                code: "ALREADY_ANSWERED",
+                message: format!(
+                    "{by} 이미 답변했습니다. 답변은 한 번만 등록할 수 있으며, 작성하신 내용은 그대로 남아 있습니다."
+                ),
+                payload: serde_json::to_value(detail).unwrap_or_default(),
+            }
+        }
+        Refusal::HeldBy(holder) => {
+            let status = store::question_state(c, ccn_no)?
+                .map(|(s, _)| s)
+                .unwrap_or(Status::InProgress);
+            ApiError::Conflict {
+                code: "TAKEN_BY_OTHER",
+                message: format!("{} 상담원이 이미 처리 중인 문의입니다.", holder.name),
+                payload: serde_json::to_value(present::status(ccn_no, status, Some(&holder)))
+                    .unwrap_or_default(),
+            }
+        }
+    })
+}
+
+/// `2026-11-23T14:05:09+09:00` → `14:05`.
+fn short_time(wire: &str) -> &str {
+    wire.get(11..16).unwrap_or(wire)
+}
+
+/// `POST questionProc {ccnNo}` — the counselor takes the inquiry: 접수완료 → 처리중, and they
+/// hold it (idempotent for its holder).
 pub async fn question_proc(
     State(state): State<AppState>,
     counselor: Counselor,
     Json(req): Json<BoProcRequest>,
 ) -> ApiResult<StatusPayload> {
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
+    let offset = state.config.store_offset;
+    let me = me(&counselor);
     state
         .db
         .write(move |c| {
             let tx = c.transaction()?;
-            let status = store::question_status(&tx, &ccn_no, None)?
-                .ok_or_else(ApiError::inquiry_not_found)?;
-            match status {
-                Status::Received => store::set_status(&tx, &ccn_no, Status::InProgress, None)?,
-                Status::InProgress => {}
-                Status::Answered => {
-                    return Err(ApiError::StatusConflict {
+            if let Err(refusal) = desk::take(&tx, &ccn_no, &me)? {
+                let error = match refusal {
+                    Refusal::Answered => ApiError::StatusConflict {
                         message: "이미 답변완료된 문의는 처리중으로 되돌릴 수 없습니다.".to_owned(),
-                        payload: serde_json::to_value(status_payload(ccn_no, status))
-                            .unwrap_or_default(),
-                    })
-                }
+                        payload: serde_json::to_value(present::status(
+                            &ccn_no,
+                            Status::Answered,
+                            None,
+                        ))
+                        .unwrap_or_default(),
+                    },
+                    other => refused(&tx, &ccn_no, other, offset)?,
+                };
+                return Err(error);
             }
             tx.commit()?;
-            tracing::info!(%ccn_no, cnslr_no = %counselor.cnslr_no, "inquiry in progress");
-            Ok(ApiOk::ok(status_payload(ccn_no, Status::InProgress)))
+            tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry taken");
+            Ok(ApiOk::ok(present::status(
+                &ccn_no,
+                Status::InProgress,
+                Some(&me),
+            )))
         })
         .await
 }
 
-/// `POST questionAns {ccnNo, ansCont, ansTypCd?, ansrNm?}` — appends a reply to the thread and
-/// sets the inquiry 답변완료 (answeredAt = now). Returns the updated detail.
+/// `POST questionAns {ccnNo, ansCont, ansTypCd?, ansrNm?}` — appends the answer to the thread,
+/// sets 답변완료 and queues the member's notifications. A second counselor answer is 409
+/// `ALREADY_ANSWERED` with the inquiry as it is now. Returns the updated detail.
 pub async fn question_ans(
     State(state): State<AppState>,
     counselor: Counselor,
@@ -120,22 +262,27 @@ pub async fn question_ans(
         return Err(ApiError::validation(errors));
     }
     let offset = state.config.store_offset;
-    state
+    let me = me(&counselor);
+    let detail = state
         .db
         .write(move |c| {
             let tx = c.transaction()?;
-            if store::question_status(&tx, &ccn_no, None)?.is_none() {
-                return Err(ApiError::inquiry_not_found());
-            }
             let now = now_db();
-            store::append_reply(&tx, &ccn_no, author, &name, &content, &now)?;
-            store::set_status(&tx, &ccn_no, Status::Answered, Some(&now))?;
-            let detail = store::question_detail(&tx, &ccn_no, None)?
-                .map(|r| present::detail(r, offset, Audience::Counselor))
-                .ok_or_else(ApiError::inquiry_not_found)?;
+            let answer = Answer {
+                author,
+                name: &name,
+                content: &content,
+                at: &now,
+            };
+            if let Err(refusal) = desk::answer(&tx, &ccn_no, &me, &answer)? {
+                return Err(refused(&tx, &ccn_no, refusal, offset)?);
+            }
+            let detail = counselor_detail(&tx, &ccn_no, offset)?;
             tx.commit()?;
-            tracing::info!(%ccn_no, cnslr_no = %counselor.cnslr_no, "inquiry answered");
-            Ok(ApiOk::ok(detail))
+            tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry answered");
+            Ok(detail)
         })
-        .await
+        .await?;
+    state.notifier.wake();
+    Ok(ApiOk::ok(detail))
 }

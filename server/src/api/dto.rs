@@ -47,11 +47,18 @@ pub struct QuestionSummary {
     pub ans_dtm: Option<String>,
     pub atch_file_cnt: u32,
     pub reply_cnt: u32,
+    /// `Y`: answered, and the member has not opened the answer since.
+    pub ans_unread_yn: String,
     /// Only on back-office lists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_no: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_nm: Option<String>,
+    /// Back office: the counselor who holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_nm: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,10 +118,71 @@ pub struct QuestionDetail {
     pub ans_dtm: Option<String>,
     pub atch_files: Vec<AtchFile>,
     pub replies: Vec<Reply>,
+    pub ans_unread_yn: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_no: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_nm: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_nm: Option<String>,
+    /// Back office: the answer notifications and where each stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notifications: Option<Vec<Notification>>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notification {
+    pub ntf_no: i64,
+    /// `SMS` or `EMAIL`.
+    pub channel: String,
+    /// The recipient, masked.
+    pub rcpt: String,
+    pub lang_cd: String,
+    /// `PENDING` (queued or waiting for a retry), `SENT` or `FAILED` (given up).
+    pub ntf_stat_cd: String,
+    pub attempt_cnt: u32,
+    pub last_error: Option<String>,
+    pub reg_dtm: String,
+    pub next_try_dtm: Option<String>,
+    pub sent_dtm: Option<String>,
+}
+
+/// `getQuestionCounts`: how many inquiries of each status match the queue's filters.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusCounts {
+    pub received: u64,
+    pub in_progress: u64,
+    pub answered: u64,
+}
+
+/// An answer template filled in for one inquiry.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerTemplate {
+    pub tmpl_no: String,
+    pub tmpl_nm: String,
+    pub tmpl_cont: String,
+}
+
+/// `whoami`: the signed-in counselor.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CounselorInfo {
+    pub cnslr_no: String,
+    pub cnslr_nm: String,
+    pub ans_max_len: usize,
+}
+
+/// `questionAnsRead`: the member opened the answer.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadPayload {
+    pub ccn_no: String,
+    pub ans_unread_yn: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -213,11 +281,23 @@ pub struct StatusPayload {
     pub ccn_no: String,
     pub ccn_stat_cd: String,
     pub ccn_stat_nm: String,
+    /// Back office: who holds it now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cnslr_nm: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BoProcRequest {
+    pub ccn_no: Option<String>,
+}
+
+/// `questionAnsRead {ccnNo}`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadRequest {
     pub ccn_no: Option<String>,
 }
 

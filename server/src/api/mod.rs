@@ -94,10 +94,27 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{cs}/questionDel"), delete(fo::question_del))
         .route(&format!("{cs}/getQuestionFile"), get(fo::get_question_file))
         .route(
+            &format!("{cs}/questionAnsRead"),
+            post(fo::question_ans_read),
+        )
+        .route(
             "/api/order/v1/customer/getOrderClaimGoodsList",
             get(fo::get_order_claim_goods_list),
         )
+        .route(&format!("{bo}/whoami"), get(bo::whoami))
         .route(&format!("{bo}/getQuestionList"), get(bo::get_question_list))
+        .route(
+            &format!("{bo}/getQuestionCounts"),
+            get(bo::get_question_counts),
+        )
+        .route(
+            &format!("{bo}/getAnswerTemplates"),
+            get(bo::get_answer_templates),
+        )
+        .route(
+            &format!("{bo}/getCounselorList"),
+            get(bo::get_counselor_list),
+        )
         .route(&format!("{bo}/getQuestionDtl"), get(bo::get_question_dtl))
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
@@ -123,6 +140,23 @@ pub fn router(state: AppState) -> Router {
     let mut app = api
         .nest_service("/images/goods", goods_images)
         .merge(crate::shell::router());
+    if let Some(dir) = &state.config.console_dir {
+        // The counselor console: its own trunk build (public URL /console/), its own index.html
+        // for its client routes. Nothing of it is in the customer SPA.
+        let index = ServeFile::new(dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip();
+        let files = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(index);
+        let files = SetResponseHeader::if_not_present(
+            files,
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        );
+        app = app.nest_service("/console", files);
+    }
     if let Some(dir) = &state.config.static_dir {
         // The built SPA: `index.html` for client routes, and the precompressed `.br` / `.gz`
         // siblings `cargo xtask build` writes (brotli 11, gzip 9), chosen by `Accept-Encoding`,

@@ -4,12 +4,15 @@
 use chrono::FixedOffset;
 
 use super::dto::{
-    AtchFile, Goods, GoodsCard, GoodsItem, LargeType, LeafType, OrderGoods, QuestionDetail,
-    QuestionSummary, Reply,
+    AtchFile, Goods, GoodsCard, GoodsItem, LargeType, LeafType, Notification, OrderGoods,
+    QuestionDetail, QuestionSummary, Reply, StatusPayload,
 };
 use crate::{
-    model::wire_time,
-    store::records::{CatalogRecord, InquiryRecord, InquiryRow, OrderedRecord, TypeGroupRecord},
+    model::{wire_time, Status},
+    store::records::{
+        CatalogRecord, CounselorRef, InquiryRecord, InquiryRow, NotificationRecord, OrderedRecord,
+        TypeGroupRecord,
+    },
 };
 
 /// Where clients fetch a goods image (from the API origin).
@@ -51,8 +54,15 @@ pub fn summary(r: InquiryRow, offset: FixedOffset, audience: Audience) -> Questi
         ans_dtm: r.answered_at.map(|t| wire_time(&t, offset)),
         atch_file_cnt: r.photo_count,
         reply_cnt: r.reply_count,
+        ans_unread_yn: yn(r.status == Status::Answered && !r.answer_read),
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
+        cnslr_no: r
+            .assignee
+            .as_ref()
+            .filter(|_| counselor)
+            .map(|a| a.no.clone()),
+        cnslr_nm: r.assignee.filter(|_| counselor).map(|a| a.name),
     }
 }
 
@@ -108,9 +118,46 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
                 ans_dtm: wire_time(&p.at, offset),
             })
             .collect(),
+        ans_unread_yn: yn(r.status == Status::Answered && !r.answer_read),
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
+        cnslr_no: r
+            .assignee
+            .as_ref()
+            .filter(|_| counselor)
+            .map(|a| a.no.clone()),
+        cnslr_nm: r.assignee.filter(|_| counselor).map(|a| a.name),
+        notifications: None,
         ccn_no,
+    }
+}
+
+/// The outbox rows of an inquiry, for the console.
+pub fn notifications(rows: Vec<NotificationRecord>, offset: FixedOffset) -> Vec<Notification> {
+    rows.into_iter()
+        .map(|n| Notification {
+            ntf_no: n.ntf_no,
+            channel: n.channel,
+            rcpt: n.rcpt_masked,
+            lang_cd: n.lang,
+            ntf_stat_cd: n.status,
+            attempt_cnt: n.attempts,
+            last_error: n.last_error,
+            reg_dtm: wire_time(&n.created_at, offset),
+            next_try_dtm: n.next_try_at.map(|t| wire_time(&t, offset)),
+            sent_dtm: n.sent_at.map(|t| wire_time(&t, offset)),
+        })
+        .collect()
+}
+
+/// A status (and, for counselors, the holder) as the status operations and 409s answer it.
+pub fn status(ccn_no: &str, status: Status, holder: Option<&CounselorRef>) -> StatusPayload {
+    StatusPayload {
+        ccn_no: ccn_no.to_owned(),
+        ccn_stat_cd: status.code().to_owned(),
+        ccn_stat_nm: status.name().to_owned(),
+        cnslr_no: holder.map(|h| h.no.clone()),
+        cnslr_nm: holder.map(|h| h.name.clone()),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::{
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{day_start_db, latest_today_on_earth, store_today, Status},
     rules,
-    store::{self, ListFilter},
+    store::{self, Assignee, ListFilter},
     AppState,
 };
 
@@ -26,16 +26,38 @@ pub struct ListQuery {
     pub search_word: Option<String>,
     pub page_no: Option<String>,
     pub page_size: Option<String>,
-    /// Back office only.
+    /// Back office only: one member's inquiries.
     pub mbr_no: Option<String>,
+    /// Back office only: a large or leaf type.
+    pub cnsl_typ_no: Option<String>,
+    /// Back office only: `me`, `none` (held by nobody) or a counselor number.
+    pub cnslr_no: Option<String>,
+}
+
+/// Whose list it is: a member's own inquiries, or a counselor's queue over every member.
+#[derive(Debug, Clone)]
+pub enum Side {
+    Member(String),
+    Counselor(String),
+}
+
+impl Side {
+    pub fn audience(&self) -> Audience {
+        match self {
+            Side::Member(_) => Audience::Member,
+            Side::Counselor(_) => Audience::Counselor,
+        }
+    }
 }
 
 pub const SEARCH_WORD_MAX_CHARS: usize = 50;
 
-/// Validates a list query into a filter and paging; `mbr_no` is the member (None on the BO).
+/// Validates a list query into a filter and paging. A member's list is always their own; the
+/// back-office filters (member, type, holder) are read only for counselors, whose 접수완료
+/// queue lists the longest-waiting first.
 pub fn list_filter(
     q: &ListQuery,
-    mbr_no: Option<String>,
+    side: &Side,
     state: &AppState,
 ) -> Result<(ListFilter, u32, u32), ApiError> {
     let cfg = &state.config;
@@ -85,10 +107,21 @@ pub fn list_filter(
             ));
         }
     }
-    let mbr_no = match mbr_no {
-        Some(m) => Some(m),
-        None => rules::ident("mbrNo", q.mbr_no.as_deref(), &mut errors),
+    let (mbr_no, type_no, assignee) = match side {
+        Side::Member(m) => (Some(m.clone()), None, None),
+        Side::Counselor(me) => (
+            rules::ident("mbrNo", q.mbr_no.as_deref(), &mut errors),
+            rules::ident("cnslTypNo", q.cnsl_typ_no.as_deref(), &mut errors),
+            match q.cnslr_no.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(v) if v.eq_ignore_ascii_case("me") => Some(Assignee::Counselor(me.clone())),
+                Some(v) if v.eq_ignore_ascii_case("none") => Some(Assignee::Nobody),
+                Some(_) => rules::ident("cnslrNo", q.cnslr_no.as_deref(), &mut errors)
+                    .map(Assignee::Counselor),
+            },
+        ),
     };
+    let oldest_first = matches!(side, Side::Counselor(_)) && status == Some(Status::Received);
     match period {
         Some((start, end)) if errors.is_empty() => Ok((
             ListFilter {
@@ -98,6 +131,9 @@ pub fn list_filter(
                 status,
                 ord_no,
                 keyword,
+                type_no,
+                assignee,
+                oldest_first,
             },
             page_no,
             page_size,
@@ -125,15 +161,14 @@ pub fn required_ccn_no(value: Option<&str>) -> Result<String, ApiError> {
     }
 }
 
-/// A page of inquiries for `q`: the member's own (`Some(mbr_no)`) or every member's, shown as
-/// `audience` may see them. Both sides' list endpoints are this.
+/// A page of inquiries for `q`, as `side` may see them. Both sides' list endpoints are this.
 pub async fn inquiry_page(
     state: &AppState,
     q: &ListQuery,
-    mbr_no: Option<String>,
-    audience: Audience,
+    side: Side,
 ) -> ApiResult<Page<QuestionSummary>> {
-    let (filter, page_no, page_size) = list_filter(q, mbr_no, state)?;
+    let audience = side.audience();
+    let (filter, page_no, page_size) = list_filter(q, &side, state)?;
     let offset = state.config.store_offset;
     let totals = state.db.totals();
     let (rows, total) = state

@@ -135,6 +135,44 @@ CREATE INDEX ccn_stat_idx ON ccn (ccn_stat_cd, accp_dtm, ccn_no);
 CREATE INDEX ccn_ord_idx ON ccn (ord_no, accp_dtm, ccn_no);
 CREATE INDEX ccn_accp_idx ON ccn (accp_dtm, ccn_no);
 "#,
+    r#"
+-- The counselor's side (issue 11): who holds an inquiry, when the customer read its answer,
+-- members' contact details and language for answer notifications, answer templates, and the
+-- notification outbox.
+ALTER TABLE ccn ADD COLUMN cnslr_no TEXT REFERENCES counselor (cnslr_no);
+ALTER TABLE ccn ADD COLUMN ans_read_dtm TEXT;
+ALTER TABLE member ADD COLUMN mbr_phone TEXT;
+ALTER TABLE member ADD COLUMN mbr_email TEXT;
+ALTER TABLE member ADD COLUMN lang_cd TEXT NOT NULL DEFAULT 'ko';
+CREATE INDEX ccn_cnslr_idx ON ccn (cnslr_no, ccn_stat_cd, accp_dtm, ccn_no);
+CREATE TABLE ans_tmpl (
+    tmpl_no      TEXT PRIMARY KEY,
+    -- NULL: offered for every type; else a large type (and all its leaves) or a leaf.
+    cnsl_typ_no  TEXT REFERENCES cnsl_typ (cnsl_typ_no),
+    tmpl_nm      TEXT NOT NULL,
+    tmpl_cont    TEXT NOT NULL,
+    sort_seq     INTEGER NOT NULL
+);
+-- One row per message to send. The recipient is stored masked: the sender reads the member's
+-- current address when it delivers, so the outbox never holds contact details in clear.
+CREATE TABLE ntf_outbox (
+    ntf_no        INTEGER PRIMARY KEY AUTOINCREMENT,
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    channel       TEXT NOT NULL CHECK (channel IN ('SMS', 'EMAIL')),
+    rcpt_masked   TEXT NOT NULL,
+    lang_cd       TEXT NOT NULL,
+    subject       TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_try_dtm  TEXT NOT NULL,
+    last_error    TEXT,
+    created_dtm   TEXT NOT NULL,
+    sent_dtm      TEXT
+);
+CREATE INDEX ntf_due_idx ON ntf_outbox (status, next_try_dtm);
+CREATE INDEX ntf_ccn_idx ON ntf_outbox (ccn_no);
+"#,
 ];
 
 /// Opens (creating if needed) the database and applies pending migrations.

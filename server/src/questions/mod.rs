@@ -13,7 +13,7 @@ pub use register::{register, Saved};
 use rusqlite::Connection;
 
 use crate::{
-    api::{dto::StatusPayload, form::QuestionForm},
+    api::form::QuestionForm,
     config::Limits,
     error::{ApiError, FieldError},
     model::Status,
@@ -167,11 +167,7 @@ pub(crate) fn conflict(ccn_no: &str, status: Status, verb: &str) -> ApiError {
             "현재 '{}' 상태인 문의는 {verb}할 수 없습니다. '접수완료' 상태에서만 {verb}할 수 있습니다.",
             status.name()
         ),
-        payload: serde_json::to_value(StatusPayload {
-            ccn_no: ccn_no.to_owned(),
-            ccn_stat_cd: status.code().to_owned(),
-            ccn_stat_nm: status.name().to_owned(),
-        })
-        .unwrap_or_default(),
+        payload: serde_json::to_value(crate::api::present::status(ccn_no, status, None))
+            .unwrap_or_default(),
     }
 }

@@ -715,6 +715,53 @@ pub static MALL_NAME: &str = "하루마켓";
 /// Demo members' display names (M0001, M0002, …).
 pub static MEMBER_NAMES: &[&str] = &["김하늘", "이서준", "박지유"];
 
+/// Demo members' contacts for answer notifications: `(phone, e-mail, language)`.
+pub static MEMBER_CONTACTS: &[(&str, &str, &str)] = &[
+    ("010-2345-6789", "haneul.kim@example.com", "ko"),
+    ("010-3456-7890", "seojun.lee@example.com", "ko"),
+    ("010-4567-8901", "jiyu.park@example.com", "en"),
+];
+
+/// Answer templates: `(type, name, text)`; type `None` is offered for every inquiry, a large
+/// type for all its leaves. Placeholders: see `desk::PLACEHOLDERS`.
+pub static ANSWER_TEMPLATES: &[(Option<&str>, &str, &str)] = &[
+    (
+        Some("20"),
+        "배송 지연 안내",
+        "안녕하세요, {고객명} 고객님. 하루마켓 고객센터 {상담원명}입니다.\n\n주문번호 {주문번호}의 {상품명} 배송이 늦어져 불편을 드려 죄송합니다. 택배사에 확인한 결과 1~2일 안에 도착할 예정입니다.\n\n도착하지 않으면 이 문의에 다시 남겨 주세요. 감사합니다.",
+    ),
+    (
+        Some("2030"),
+        "배송지 변경 완료",
+        "안녕하세요, {고객명} 고객님.\n\n주문번호 {주문번호}의 배송지를 요청하신 주소로 변경했습니다. 출고 전이라 추가 비용은 없습니다.\n\n감사합니다. ({상담원명})",
+    ),
+    (
+        Some("30"),
+        "반품·교환 접수 안내",
+        "안녕하세요, {고객명} 고객님. 하루마켓 고객센터 {상담원명}입니다.\n\n주문번호 {주문번호} {상품명}의 반품/교환 요청을 접수했습니다. 1~2일 안에 택배 기사님이 방문해 회수하며, 회수 확인 후 3영업일 안에 처리됩니다.\n\n감사합니다.",
+    ),
+    (
+        Some("10"),
+        "결제 확인 안내",
+        "안녕하세요, {고객명} 고객님.\n\n주문번호 {주문번호}의 결제 내역을 확인했습니다. 결제는 정상 완료되었으며, 영수증은 마이페이지 > 주문내역에서 출력하실 수 있습니다.\n\n감사합니다. ({상담원명})",
+    ),
+    (
+        Some("40"),
+        "상품 문의 답변",
+        "안녕하세요, {고객명} 고객님.\n\n문의하신 {상품명}에 대해 판매자에게 확인했습니다. \n\n추가로 궁금하신 점은 언제든 문의해 주세요. 감사합니다. ({상담원명})",
+    ),
+    (
+        None,
+        "확인 후 재안내",
+        "안녕하세요, {고객명} 고객님. 하루마켓 고객센터 {상담원명}입니다.\n\n문의하신 '{문의제목}'(문의번호 {문의번호}) 내용을 담당 부서에 확인하고 있습니다. 확인되는 대로 다시 안내해 드리겠습니다.\n\n감사합니다.",
+    ),
+    (
+        None,
+        "기본 인사",
+        "안녕하세요, {고객명} 고객님. 하루마켓 고객센터 {상담원명}입니다.\n\n\n\n더 궁금하신 점이 있으면 언제든 문의해 주세요. 감사합니다.",
+    ),
+];
+
 /// Counselors' display names (the SPA labels them 상담원).
 pub static COUNSELOR_NAMES: &[&str] = &["이서연", "최민호", "정다은", "한유진"];
 

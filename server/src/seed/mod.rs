@@ -17,10 +17,11 @@ use crate::{
     auth::token_hash,
     config::Config,
     model::{db_time, ReplyAuthor, Status},
-    store::{self, QuestionFields, StoredFile},
+    store::{self, records::TemplateRecord, QuestionFields, StoredFile},
 };
 use content::{
-    BRANDS, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, MEMBER_NAMES, SELLER_NAMES, TYPE_TREE,
+    ANSWER_TEMPLATES, BRANDS, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, MEMBER_CONTACTS,
+    MEMBER_NAMES, SELLER_NAMES, TYPE_TREE,
 };
 
 /// Fixed demo credentials: `(token, who)`. Printed at start and documented in the README.
@@ -28,7 +29,14 @@ pub const DEMO_TOKENS: &[(&str, &str)] = &[
     ("demo-member-1", "member M0001 (customer)"),
     ("demo-member-2", "member M0002 (customer)"),
     ("demo-member-3", "member M0003 (customer)"),
-    ("demo-counselor", "counselor C001 (back office)"),
+    (
+        "demo-counselor",
+        "counselor C001 이서연 (back office console)",
+    ),
+    (
+        "demo-counselor-2",
+        "counselor C002 최민호 (back office console)",
+    ),
 ];
 
 pub const DEMO_MEMBERS: usize = 3;
@@ -96,10 +104,11 @@ fn fill(
     let created = db_time(now);
     let mut stats = Stats::default();
 
-    for (i, name) in MEMBER_NAMES.iter().enumerate() {
+    for (i, (name, contact)) in MEMBER_NAMES.iter().zip(MEMBER_CONTACTS).enumerate() {
         conn.execute(
-            "INSERT INTO member (mbr_no, mbr_nm) VALUES (?1, ?2)",
-            [&member_no(i), *name],
+            "INSERT INTO member (mbr_no, mbr_nm, mbr_phone, mbr_email, lang_cd)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![member_no(i), name, contact.0, contact.1, contact.2],
         )?;
     }
     stats.members = MEMBER_NAMES.len();
@@ -113,7 +122,7 @@ fn fill(
         let (role, subject) = if i < DEMO_MEMBERS {
             ("MEMBER", member_no(i))
         } else {
-            ("COUNSELOR", counselor_no(0))
+            ("COUNSELOR", counselor_no(i - DEMO_MEMBERS))
         };
         conn.execute(
             "INSERT INTO access_token (token_hash, role, subject_no, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -133,6 +142,19 @@ fn fill(
                 params![leaf.no, leaf.name, large.no, ci as i64 + 1, if leaf.goods_required { "Y" } else { "N" }],
             )?;
         }
+    }
+
+    for (i, t) in ANSWER_TEMPLATES.iter().enumerate() {
+        store::insert_template(
+            conn,
+            &TemplateRecord {
+                no: format!("T{:03}", i + 1),
+                type_no: t.0.map(str::to_owned),
+                name: t.1.to_owned(),
+                content: t.2.to_owned(),
+            },
+            i as u32 + 1,
+        )?;
     }
 
     // Goods: every family with brands in turn until the catalog is full.
@@ -309,9 +331,13 @@ fn fill(
                 }
             }
 
+            let holder = rng.usize(..COUNSELOR_NAMES.len());
+            if status != Status::Received {
+                store::set_assignee(conn, &ccn_no, &counselor_no(holder))?;
+            }
             if status == Status::Answered {
                 let answered = accp + Duration::minutes(rng.i64(90..60 * 40));
-                let counselor = COUNSELOR_NAMES[rng.usize(..COUNSELOR_NAMES.len())];
+                let counselor = COUNSELOR_NAMES[holder];
                 store::append_reply(
                     conn,
                     &ccn_no,
@@ -341,6 +367,15 @@ fn fill(
             }
         }
     }
+    // Customers have read their older answers; the two newest of each stay unread.
+    conn.execute(
+        "UPDATE ccn SET ans_read_dtm = ans_dtm
+          WHERE ccn_stat_cd = '30'
+            AND ccn_no NOT IN (SELECT n.ccn_no FROM ccn n
+                                WHERE n.mbr_no = ccn.mbr_no AND n.ccn_stat_cd = '30'
+                                ORDER BY n.ans_dtm DESC LIMIT 2)",
+        [],
+    )?;
     Ok(stats)
 }
 
@@ -362,6 +397,18 @@ mod tests {
             .any(|c| c.goods_required));
         assert!(GOODS_BASES.len() >= 40);
         assert!(MEMBER_NAMES.len() >= DEMO_MEMBERS);
-        assert!(DEMO_TOKENS.len() == DEMO_MEMBERS + 1);
+        assert!(DEMO_TOKENS.len() == DEMO_MEMBERS + 2);
+        assert_eq!(MEMBER_CONTACTS.len(), MEMBER_NAMES.len());
+        for (_, _, content) in ANSWER_TEMPLATES {
+            for brace in content.match_indices('{') {
+                let rest = &content[brace.0..];
+                assert!(
+                    crate::desk::PLACEHOLDERS
+                        .iter()
+                        .any(|p| rest.starts_with(p)),
+                    "unknown placeholder in {content:?}"
+                );
+            }
+        }
     }
 }

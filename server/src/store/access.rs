@@ -33,3 +33,18 @@ pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<To
         },
     }))
 }
+
+/// Every counselor, by number.
+pub fn counselors(conn: &Connection) -> rusqlite::Result<Vec<super::records::CounselorRef>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT cnslr_no, cnslr_nm FROM counselor ORDER BY cnslr_no")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(super::records::CounselorRef {
+                no: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect();
+    rows
+}

@@ -2,7 +2,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::records::{FileRecord, GoodsRecord, InquiryRecord, Member, ReplyRecord, TypeName};
+use super::records::{
+    CounselorRef, FileRecord, GoodsRecord, InquiryRecord, Member, ReplyRecord, TypeName,
+};
 use crate::model::{ReplyAuthor, Status};
 
 /// The owner and status of an inquiry, if it exists and (for members) is theirs.
@@ -20,6 +22,27 @@ pub fn question_status(
     .map(|o| o.and_then(|c| Status::from_code(&c)))
 }
 
+/// Status and holder of an inquiry (back office: any member's).
+pub fn question_state(
+    conn: &Connection,
+    ccn_no: &str,
+) -> rusqlite::Result<Option<(Status, Option<CounselorRef>)>> {
+    conn.query_row(
+        "SELECT c.ccn_stat_cd, c.cnslr_no, s.cnslr_nm FROM ccn c
+           LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no WHERE c.ccn_no = ?1",
+        [ccn_no],
+        |r| {
+            let holder = match (r.get(1)?, r.get(2)?) {
+                (Some(no), Some(name)) => Some(CounselorRef { no, name }),
+                _ => None,
+            };
+            Ok((r.get::<_, String>(0)?, holder))
+        },
+    )
+    .optional()
+    .map(|o| o.and_then(|(c, h)| Status::from_code(&c).map(|s| (s, h))))
+}
+
 /// The inquiry `ccn_no` (only if it is `mbr_no`'s, when given).
 pub fn question_detail(
     conn: &Connection,
@@ -31,12 +54,14 @@ pub fn question_detail(
             "SELECT c.ccn_no, l.cnsl_typ_no, l.cnsl_typ_nm, t.cnsl_typ_no, t.cnsl_typ_nm,
                     c.ccn_title, c.accp_cont, c.goods_no, c.itm_no, c.ord_no, o.ord_dtm,
                     c.sms_rcv_yn, c.email_rcv_yn, c.ref_ccn_no, c.ccn_stat_cd, c.accp_dtm,
-                    c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm
+                    c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm,
+                    c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
                FROM ccn c
                JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
                JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
                JOIN member m ON m.mbr_no = c.mbr_no
                LEFT JOIN ord o ON o.ord_no = c.ord_no
+               LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no
               WHERE c.ccn_no = ?1 AND (?2 IS NULL OR c.mbr_no = ?2)",
             params![ccn_no, mbr_no],
             |r| {
@@ -69,6 +94,11 @@ pub fn question_detail(
                         member: Member {
                             mbr_no: r.get(18)?,
                             name: r.get(19)?,
+                        },
+                        answer_read: r.get(20)?,
+                        assignee: match (r.get(21)?, r.get(22)?) {
+                            (Some(no), Some(name)) => Some(CounselorRef { no, name }),
+                            _ => None,
                         },
                     },
                     r.get::<_, Option<String>>(7)?,

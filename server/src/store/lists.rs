@@ -5,7 +5,7 @@ use rusqlite::{Connection, Row};
 
 use super::{
     like_pattern,
-    records::{InquiryRow, Member, TypeName},
+    records::{CounselorRef, InquiryRow, Member, TypeName},
 };
 use crate::{db::Totals, model::Status};
 
@@ -21,6 +21,21 @@ pub struct ListFilter {
     pub status: Option<Status>,
     pub ord_no: Option<String>,
     pub keyword: Option<String>,
+    /// Back office: a large type (its leaves too) or a leaf.
+    pub type_no: Option<String>,
+    /// Back office: who holds the inquiries.
+    pub assignee: Option<Assignee>,
+    /// Oldest first (the back office's 접수완료 queue: who waited longest comes first).
+    pub oldest_first: bool,
+}
+
+/// The holder a back-office list is filtered by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignee {
+    /// Held by this counselor.
+    Counselor(String),
+    /// Held by nobody yet.
+    Nobody,
 }
 
 /// `WHERE …` of an inquiry list (over `ccn c`) with only the filters that are set, so SQLite
@@ -32,7 +47,8 @@ pub struct ListFilter {
 /// `accp_dtm, ccn_no` so rows come out in list order without a sort:
 /// member (+ keyword) → `ccn_mbr_idx`; member + status → `ccn_mbr_stat_idx`; status →
 /// `ccn_stat_idx`; order number (alone or with anything) → `ccn_ord_idx`; period only or
-/// keyword only (back office) → `ccn_accp_idx`. `server/tests/query_plans.rs` checks them all.
+/// keyword only (back office) → `ccn_accp_idx`; assignee (+ status, as the console's tabs
+/// always ask) → `ccn_cnslr_idx`. A type narrows whichever of them is walked. `server/tests/query_plans.rs` checks them all.
 pub fn summary_from(filter: &ListFilter) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut sql = String::from(" WHERE c.accp_dtm >= ? AND c.accp_dtm < ?");
@@ -58,6 +74,22 @@ pub fn summary_from(filter: &ListFilter) -> (String, Vec<rusqlite::types::Value>
         args.push(Value::Text(pattern.clone()));
         args.push(Value::Text(pattern));
     }
+    if let Some(t) = &filter.type_no {
+        sql.push_str(
+            " AND c.cnsl_typ_no IN (SELECT cnsl_typ_no FROM cnsl_typ
+                                     WHERE cnsl_typ_no = ? OR upr_cnsl_typ_no = ?)",
+        );
+        args.push(Value::Text(t.clone()));
+        args.push(Value::Text(t.clone()));
+    }
+    match &filter.assignee {
+        Some(Assignee::Counselor(no)) => {
+            sql.push_str(" AND c.cnslr_no = ?");
+            args.push(Value::Text(no.clone()));
+        }
+        Some(Assignee::Nobody) => sql.push_str(" AND c.cnslr_no IS NULL"),
+        None => {}
+    }
     (sql, args)
 }
 
@@ -70,19 +102,21 @@ pub fn count_sql(filter_sql: &str) -> String {
 /// `OFFSET`. `CROSS JOIN` keeps the inquiries as the outer loop (SQLite does not reorder it), so
 /// with statistics too the planner walks the filter's index in list order and stops at the
 /// page's end instead of driving from a small joined table and sorting.
-pub fn list_sql(filter_sql: &str) -> String {
+pub fn list_sql(filter_sql: &str, oldest_first: bool) -> String {
+    let order = if oldest_first { "ASC" } else { "DESC" };
     format!(
         "SELECT c.ccn_no, l.cnsl_typ_no, l.cnsl_typ_nm, t.cnsl_typ_no, t.cnsl_typ_nm, c.ccn_title,
                 c.goods_no, g.goods_nm, c.ord_no, c.ccn_stat_cd, c.accp_dtm, c.ans_dtm,
                 (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
                 (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
-                c.mbr_no, m.mbr_nm
+                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
            FROM ccn c
           CROSS JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
           CROSS JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
           CROSS JOIN member m ON m.mbr_no = c.mbr_no
-           LEFT JOIN goods g ON g.goods_no = c.goods_no{filter_sql}
-          ORDER BY c.accp_dtm DESC, c.ccn_no DESC
+           LEFT JOIN goods g ON g.goods_no = c.goods_no
+           LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no{filter_sql}
+          ORDER BY c.accp_dtm {order}, c.ccn_no {order}
           LIMIT ? OFFSET ?"
     )
 }
@@ -112,6 +146,14 @@ fn summary_row(r: &Row) -> rusqlite::Result<InquiryRow> {
             mbr_no: r.get(14)?,
             name: r.get(15)?,
         },
+        answer_read: r.get(16)?,
+        assignee: match (
+            r.get::<_, Option<String>>(17)?,
+            r.get::<_, Option<String>>(18)?,
+        ) {
+            (Some(no), Some(name)) => Some(CounselorRef { no, name }),
+            _ => None,
+        },
     })
 }
 
@@ -132,9 +174,33 @@ pub fn list_questions(
     })?;
     args.push(i64::from(page_size).into());
     args.push(((i64::from(page_no) - 1) * i64::from(page_size)).into());
-    let mut stmt = conn.prepare_cached(&list_sql(&from))?;
+    let mut stmt = conn.prepare_cached(&list_sql(&from, filter.oldest_first))?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(&args), summary_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok((rows, total))
+}
+
+/// How many inquiries of each status match `filter` (its status ignored): the console's tab
+/// counts, in [`Status::ALL`] order. Kept until the next write like the list totals.
+pub fn status_counts(
+    conn: &Connection,
+    filter: &ListFilter,
+    totals: &Totals,
+) -> rusqlite::Result<[u64; 3]> {
+    let mut counts = [0; 3];
+    for (i, status) in Status::ALL.into_iter().enumerate() {
+        let f = ListFilter {
+            status: Some(status),
+            ..filter.clone()
+        };
+        let (from, args) = summary_from(&f);
+        let count = count_sql(&from);
+        let key = format!("{count}\u{0}{args:?}");
+        counts[i] = totals.get_or_count(key, || {
+            conn.prepare_cached(&count)?
+                .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
+        })?;
+    }
+    Ok(counts)
 }

@@ -6,13 +6,17 @@ mod access;
 mod catalog;
 mod inquiries;
 mod lists;
+mod outbox;
 pub mod records;
+mod templates;
 mod writes;
 
 pub use access::*;
 pub use catalog::*;
 pub use inquiries::*;
 pub use lists::*;
+pub use outbox::*;
+pub use templates::*;
 pub use writes::*;
 
 fn like_pattern(keyword: &str) -> String {

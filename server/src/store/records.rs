@@ -19,6 +19,17 @@ pub struct InquiryRow {
     pub photo_count: u32,
     pub reply_count: u32,
     pub member: Member,
+    /// The customer has opened the answer since it was last given.
+    pub answer_read: bool,
+    /// The counselor who holds it.
+    pub assignee: Option<CounselorRef>,
+}
+
+/// A counselor, as a holder of inquiries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CounselorRef {
+    pub no: String,
+    pub name: String,
 }
 
 /// One inquiry with everything the customer sent and the thread.
@@ -42,6 +53,8 @@ pub struct InquiryRecord {
     pub files: Vec<FileRecord>,
     pub replies: Vec<ReplyRecord>,
     pub member: Member,
+    pub answer_read: bool,
+    pub assignee: Option<CounselorRef>,
 }
 
 /// An inquiry type's number and name.
@@ -131,4 +144,71 @@ pub struct OrderedRecord {
     pub qty: u32,
     pub amount: i64,
     pub image_file: Option<String>,
+}
+
+/// Who an answer notification goes to, and what it is about.
+#[derive(Debug, Clone)]
+pub struct NotificationTarget {
+    pub ccn_no: String,
+    pub title: String,
+    pub member_name: String,
+    pub sms_consent: bool,
+    pub email_consent: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub lang: String,
+}
+
+impl NotificationTarget {
+    pub fn consents(&self, channel: crate::notify::Channel) -> bool {
+        match channel {
+            crate::notify::Channel::Sms => self.sms_consent,
+            crate::notify::Channel::Email => self.email_consent,
+        }
+    }
+
+    pub fn contact(&self, channel: crate::notify::Channel) -> Option<&str> {
+        match channel {
+            crate::notify::Channel::Sms => self.phone.as_deref(),
+            crate::notify::Channel::Email => self.email.as_deref(),
+        }
+        .filter(|a| !a.trim().is_empty())
+    }
+}
+
+/// An outbox row due for delivery, with the member's current address for its channel.
+#[derive(Debug, Clone)]
+pub struct DueNotification {
+    pub ntf_no: i64,
+    pub channel: String,
+    pub rcpt_masked: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: u32,
+    pub address: Option<String>,
+}
+
+/// An outbox row as the console shows it.
+#[derive(Debug, Clone)]
+pub struct NotificationRecord {
+    pub ntf_no: i64,
+    pub channel: String,
+    pub rcpt_masked: String,
+    pub lang: String,
+    pub status: String,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub created_at: String,
+    pub next_try_at: Option<String>,
+    pub sent_at: Option<String>,
+}
+
+/// An answer template, its placeholders unfilled.
+#[derive(Debug, Clone)]
+pub struct TemplateRecord {
+    pub no: String,
+    pub name: String,
+    pub content: String,
+    /// `None`: offered for every type.
+    pub type_no: Option<String>,
 }

@@ -182,6 +182,11 @@ pub fn append_reply(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![ccn_no, seq, author.code(), ansr_nm, ans_cont, ans_dtm],
     )?;
+    // Something new to read: the customer's list marks it until they open it.
+    conn.execute(
+        "UPDATE ccn SET ans_read_dtm = NULL WHERE ccn_no = ?1",
+        [ccn_no],
+    )?;
     Ok(seq)
 }
 
@@ -196,4 +201,29 @@ pub fn set_status(
         params![ccn_no, status.code(), ans_dtm],
     )?;
     Ok(())
+}
+
+/// The counselor who holds the inquiry from now on.
+pub fn set_assignee(conn: &Connection, ccn_no: &str, cnslr_no: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE ccn SET cnslr_no = ?2 WHERE ccn_no = ?1",
+        [ccn_no, cnslr_no],
+    )?;
+    Ok(())
+}
+
+/// The member opened the answer of their inquiry: `false` when it is not theirs, not answered,
+/// or read already (nothing changed).
+pub fn mark_answer_read(
+    conn: &Connection,
+    ccn_no: &str,
+    mbr_no: &str,
+    at: &str,
+) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "UPDATE ccn SET ans_read_dtm = ?3
+          WHERE ccn_no = ?1 AND mbr_no = ?2 AND ccn_stat_cd = ?4 AND ans_read_dtm IS NULL",
+        params![ccn_no, mbr_no, at, Status::Answered.code()],
+    )?;
+    Ok(n == 1)
 }

@@ -7,10 +7,12 @@ mod common;
 
 mod access;
 mod back_office;
+mod desk;
 mod detail;
 mod goods;
 mod list;
 mod modify_delete;
+mod notifications;
 mod register;
 mod robustness;
 

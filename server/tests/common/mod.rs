@@ -14,6 +14,8 @@ use tokio::sync::oneshot;
 pub const MEMBER1: &str = "demo-member-1";
 pub const MEMBER2: &str = "demo-member-2";
 pub const COUNSELOR: &str = "demo-counselor";
+#[allow(dead_code)]
+pub const COUNSELOR2: &str = "demo-counselor-2";
 pub const CS: &str = "/api/order/v1/customerservice";
 pub const BO: &str = "/api/bo/v1/customerservice";
 

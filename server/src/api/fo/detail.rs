@@ -10,10 +10,12 @@ use serde::Deserialize;
 
 use crate::api::query::{required_ccn_no, CcnQuery};
 use crate::{
-    api::extract::Query,
+    api::dto::{ReadPayload, ReadRequest},
+    api::extract::{Json, Query},
     api::present::{self, Audience},
     auth::{Member, Principal},
     error::{ApiError, ApiOk, ApiResult},
+    model::now_db,
     rules, store, AppState,
 };
 
@@ -31,6 +33,30 @@ pub async fn get_question_dtl(
             store::question_detail(c, &ccn_no, Some(&member.mbr_no))?
                 .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Member)))
                 .ok_or_else(ApiError::inquiry_not_found)
+        })
+        .await
+}
+
+/// `POST questionAnsRead {ccnNo}` — the member opened the answer: their list stops marking it
+/// as unread, on every device. Idempotent; an inquiry that is not answered keeps its marker
+/// off and answers `ansUnreadYn: N` as well.
+pub async fn question_ans_read(
+    State(state): State<AppState>,
+    member: Member,
+    Json(req): Json<ReadRequest>,
+) -> ApiResult<ReadPayload> {
+    let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
+    state
+        .db
+        .write(move |c| {
+            if store::question_status(c, &ccn_no, Some(&member.mbr_no))?.is_none() {
+                return Err(ApiError::inquiry_not_found());
+            }
+            store::mark_answer_read(c, &ccn_no, &member.mbr_no, &now_db())?;
+            Ok(ApiOk::ok(ReadPayload {
+                ccn_no,
+                ans_unread_yn: "N".to_owned(),
+            }))
         })
         .await
 }

@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 
-use crate::api::query::{inquiry_page, ListQuery};
+use crate::api::query::{inquiry_page, ListQuery, Side};
 use crate::{
     api::{
         dto::{FormLimits, Page, QuestionInit, StatusCode as StatusDto},
         extract::Query,
-        present::{self, Audience},
+        present,
     },
     auth::Member,
     config::ACCEPTED_IMAGE_TYPES,
@@ -22,7 +22,7 @@ pub async fn get_question(
     member: Member,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Page<crate::api::dto::QuestionSummary>> {
-    inquiry_page(&state, &q, Some(member.mbr_no), Audience::Member).await
+    inquiry_page(&state, &q, Side::Member(member.mbr_no)).await
 }
 
 /// `GET getQuestionInit` — type tree, form limits and status codes.

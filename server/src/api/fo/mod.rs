@@ -8,7 +8,7 @@ mod goods;
 mod list;
 mod write;
 
-pub use detail::{get_question_dtl, get_question_file, FileQuery};
+pub use detail::{get_question_dtl, get_question_file, question_ans_read, FileQuery};
 pub use goods::{get_goods_list, get_order_claim_goods_list, PageQuery};
 pub use list::{get_question, get_question_init};
 pub use write::{question_del, question_mod, question_save};

@@ -1,0 +1,68 @@
+//! Answer notifications. When an inquiry is answered, [`enqueue_answer`] writes one outbox row per
+//! channel the customer consented to, in the answer's own transaction: the answer and the
+//! intent to notify commit together or not at all. A [`worker`] delivers the rows through the
+//! configured [`channel`]s afterwards; a failed send is retried with backoff and never touches
+//! the answer.
+
+pub mod channel;
+mod message;
+pub mod worker;
+
+use rusqlite::Connection;
+
+pub use channel::{Channel, LogSender, Outgoing, SendFuture, Sender, Senders, SmtpSender};
+pub use worker::{Notifier, RetryPolicy};
+
+use crate::store::{self, NewNotification};
+
+/// Queues the answer notifications of `ccn_no` for each channel its member consented to.
+/// A consented channel without a contact on file is recorded as failed at once (the console
+/// shows it), rather than silently dropped. Returns how many rows were written.
+pub fn enqueue_answer(conn: &Connection, ccn_no: &str, now: &str) -> rusqlite::Result<usize> {
+    let Some(target) = store::notification_target(conn, ccn_no)? else {
+        return Ok(0);
+    };
+    let mut written = 0;
+    for channel in Channel::ALL {
+        if !target.consents(channel) {
+            continue;
+        }
+        let lang = message::Lang::parse(&target.lang);
+        let text = message::answer(lang, channel, &target);
+        let (rcpt_masked, missing) = match target.contact(channel) {
+            Some(address) => (channel.mask(address), None),
+            None => ("-".to_owned(), Some(message::no_contact(channel))),
+        };
+        store::insert_notification(
+            conn,
+            &NewNotification {
+                ccn_no,
+                channel: channel.code(),
+                rcpt_masked: &rcpt_masked,
+                lang: lang.tag(),
+                subject: &text.subject,
+                body: &text.body,
+                now,
+                failed: missing,
+            },
+        )?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Channel;
+
+    #[test]
+    fn recipients_are_masked() {
+        assert_eq!(Channel::Sms.mask("010-1234-5678"), "010-****-5678");
+        assert_eq!(Channel::Sms.mask("01012345678"), "010****5678");
+        assert_eq!(
+            Channel::Email.mask("haneul.kim@example.com"),
+            "ha********@example.com"
+        );
+        assert_eq!(Channel::Email.mask("a@b.kr"), "*@b.kr");
+    }
+}
