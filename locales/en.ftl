@@ -65,6 +65,7 @@ status-answered = Answered
 status-hint-received = Waiting for an agent
 status-hint-in-progress = An agent is on it
 status-hint-answered = See the answer
+new-answer = New answer
 lock-in-progress = An inquiry an agent is working on can no longer be edited or deleted.
 lock-answered = An answered inquiry can no longer be edited or deleted.
 

@@ -63,6 +63,7 @@ status-answered = 답변완료
 status-hint-received = 상담원 확인 대기
 status-hint-in-progress = 상담원이 확인 중
 status-hint-answered = 답변을 확인하세요
+new-answer = 새 답변
 lock-in-progress = 상담원이 확인 중인 문의는 수정하거나 삭제할 수 없습니다.
 lock-answered = 답변이 완료된 문의는 수정하거나 삭제할 수 없습니다.
 

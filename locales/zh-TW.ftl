@@ -62,6 +62,7 @@ status-answered = 已回覆
 status-hint-received = 等待客服確認
 status-hint-in-progress = 客服確認中
 status-hint-answered = 請查看回覆
+new-answer = 新回覆
 lock-in-progress = 客服確認中的諮詢無法修改或刪除。
 lock-answered = 已回覆的諮詢無法修改或刪除。
 

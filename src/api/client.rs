@@ -238,6 +238,22 @@ impl Client {
         self.call(rb).await
     }
 
+    /// Tells the server the customer opened the answer: the list's marker goes on every device.
+    pub async fn mark_answer_read(&self, id: &str) -> Result<(), ApiError> {
+        let rb = Request::post(&self.asset_url(&format!("{CS}/questionAnsRead")));
+        let body = serde_json::json!({ "ccnNo": id });
+        let result = async {
+            let req = self
+                .authed(rb)
+                .await?
+                .json(&body)
+                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            send_request::<serde_json::Value>(req).await
+        }
+        .await;
+        self.auth.observe(result).map(|_| ())
+    }
+
     pub async fn delete(&self, id: &str) -> Result<(), ApiError> {
         let rb =
             Request::delete(&self.asset_url(&format!("{CS}/questionDel"))).query([("ccnNo", id)]);

@@ -94,6 +94,9 @@ pub struct InquirySummary {
     pub answered_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "atchFileCnt")]
     pub photo_count: u32,
+    /// Answered, and the customer has not opened the answer yet (kept on the server).
+    #[serde(rename = "ansUnreadYn", deserialize_with = "de_yn", default)]
+    pub unread_answer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -200,6 +203,8 @@ pub struct Inquiry {
     #[serde(rename = "atchFiles")]
     pub photos: Vec<Photo>,
     pub replies: Vec<Reply>,
+    #[serde(rename = "ansUnreadYn", deserialize_with = "de_yn", default)]
+    pub unread_answer: bool,
 }
 
 fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {

@@ -79,6 +79,14 @@ fn Detail(
     let deleting = RwSignal::new(false);
     let delete_error = RwSignal::new(None::<String>);
     let lightbox = RwSignal::new(None::<String>);
+    if inquiry.unread_answer {
+        // The customer is reading the answer now: clear the list's marker on every device.
+        // Best effort: if it fails, the marker stays and the next visit tries again.
+        let (client, id) = (client.clone(), id.clone());
+        spawn_local(async move {
+            let _ = client.mark_answer_read(&id).await;
+        });
+    }
 
     let on_delete = {
         let client = client.clone();

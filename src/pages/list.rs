@@ -148,7 +148,7 @@ fn results(
                         .collect::<Vec<_>>()
                         .join(" · ");
                     view! {
-                        <li class="idk-row" data-ccn-no=item.id.clone() data-status=item.status.key()>
+                        <li class="idk-row" class:idk-row-unread=item.unread_answer data-ccn-no=item.id.clone() data-status=item.status.key()>
                             <div class="idk-row-main">
                                 <span class="idk-row-type">{format!("{} > {}", item.type_group, item.type_name)}</span>
                                 <a href=app_href(&href) class="idk-row-title">{item.title}</a>
@@ -157,6 +157,7 @@ fn results(
                             <div class="idk-row-side">
                                 <time class="idk-row-date" datetime=item.created_at.to_rfc3339()>{i18n.date(&item.created_at)}</time>
                                 <StatusBadge status=item.status />
+                                {item.unread_answer.then(|| view! { <span class="idk-new-answer">{i18n.new_answer()}</span> })}
                             </div>
                         </li>
                     }

@@ -239,3 +239,33 @@ async fn the_url_restores_filters_and_back_forward_work() {
         .unwrap();
     assert_eq!(app.wait_rows_change(&restored).await, received);
 }
+
+/// A new answer is marked in the list until the customer opens it; the mark is the server's,
+/// so a fresh mount (another device) agrees.
+#[wasm_bindgen_test]
+async fn a_new_answer_is_marked_until_the_customer_opens_it() {
+    let id = inquiry_with_status("demo-member-3", "10").await;
+    answer_as_counselor(&id, "새 답변 표시를 확인해 주세요.").await;
+    let marker = format!(".idk-row[data-ccn-no='{id}'] .idk-new-answer");
+    let app = mount("demo-member-3", "/");
+    let mark = app.wait_for(&marker).await;
+    assert_eq!(mark.text_content().unwrap(), "새 답변");
+    app.click(&format!(".idk-row[data-ccn-no='{id}'] a.idk-row-title"))
+        .await;
+    app.wait_for("[data-page='detail']").await;
+    // Opening the answer is recorded on the server.
+    let path = format!("/api/order/v1/customerservice/getQuestionDtl?ccnNo={id}");
+    let mut read = false;
+    for _ in 0..200 {
+        if api_get("demo-member-3", &path).await["payload"]["ansUnreadYn"] == "N" {
+            read = true;
+            break;
+        }
+        settle().await;
+    }
+    assert!(read, "the detail page marks the answer read");
+    drop(app);
+    let app = mount("demo-member-3", "/");
+    app.wait_for(&format!(".idk-row[data-ccn-no='{id}']")).await;
+    assert!(app.find(&marker).is_none(), "read: no marker any more");
+}
