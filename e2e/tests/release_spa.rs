@@ -113,6 +113,12 @@ async fn start_server() -> (String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let mut config = Config::new(data.path().to_path_buf());
     config.static_dir = Some(dist);
+    let console = root().join("console/dist");
+    assert!(
+        console.join("index.html").is_file(),
+        "console/dist/ is missing: build it first (cargo xtask build)"
+    );
+    config.console_dir = Some(console);
     let db_path = data.path().join("e2e.db");
     seed::demo(&mut db::open(&db_path).unwrap(), &config).unwrap();
     let server = Server::bind("127.0.0.1:0".parse().unwrap(), &db_path, config)
@@ -289,4 +295,23 @@ async fn the_release_files_are_served_precompressed() {
             assert_eq!(again.status(), 304, "{file}: a repeat visit revalidates");
         }
     }
+}
+
+/// The counselors' console is its own build at /console/: it starts, asks a signed-out
+/// counselor to sign in (also on a deep link), and none of its files is the SPA's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_is_served_at_its_own_path_and_asks_to_sign_in() {
+    let (base, _data) = start_server().await;
+    let browser = Browser::new();
+    for path in ["/console/", "/console/inquiries/20261101000001"] {
+        let dom = browser.dom(&format!("{base}{path}"));
+        assert!(dom.contains("data-page=\"login\""), "{path}: {dom}");
+        assert!(dom.contains("상담원 토큰"), "{path}");
+    }
+    let spa = std::fs::read_to_string(root().join("dist/index.html")).unwrap();
+    assert!(
+        !spa.contains("inquiry-console"),
+        "the SPA loads nothing of the console"
+    );
+    browser.screenshot(&format!("{base}/console/"), "console-login.png", 1100, 640);
 }

@@ -265,6 +265,11 @@ async fn live_responses_conform_to_the_spec() {
         .await;
     c.response("boGetCounselorList", st, &b);
     let (st, b) = s
+        .get_json(&format!("{BO}/getCnslTypeList"), COUNSELOR)
+        .await;
+    assert!(b["payload"].as_array().unwrap().len() >= 2);
+    c.response("boGetCnslTypeList", st, &b);
+    let (st, b) = s
         .get_json(
             &format!("{BO}/getQuestionList?ccnStatCd=20&cnslrNo=me"),
             COUNSELOR,

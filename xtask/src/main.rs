@@ -275,7 +275,13 @@ fn ensure_packages(packages: &[(&str, &str)], what: &str) -> Result {
 fn build_spa() -> Result {
     run(cmd("cargo").args(["fetch"]))?;
     run(cmd("trunk").args(["build", "--release", "--offline"]))?;
-    precompress(&root().join("dist"))
+    precompress(&root().join("dist"))?;
+    // The counselors' console: a separate trunk build (console/dist, served at /console/), so
+    // nothing of it reaches the customer SPA's bytes.
+    run(cmd("trunk")
+        .args(["build", "--release", "--offline"])
+        .current_dir(root().join("console")))?;
+    precompress(&root().join("console/dist"))
 }
 
 /// File types worth compressing (images and fonts are compressed already).
@@ -358,6 +364,8 @@ fn serve(args: &[String]) -> Result {
         "demo",
         "--static",
         "dist",
+        "--console",
+        "console/dist",
     ]))
 }
 

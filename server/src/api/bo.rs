@@ -125,6 +125,15 @@ pub async fn get_answer_templates(
         .await
 }
 
+/// `GET getCnslTypeList` — the inquiry type tree, for the queue's type filter.
+pub async fn get_cnsl_type_list(
+    State(state): State<AppState>,
+    _counselor: Counselor,
+) -> ApiResult<Vec<super::dto::LargeType>> {
+    let groups = state.db.read(|c| Ok(store::type_tree(c)?)).await?;
+    Ok(ApiOk::ok(present::type_tree(groups)))
+}
+
 /// `GET getCounselorList` — every counselor, for the queue's holder filter.
 pub async fn get_counselor_list(
     State(state): State<AppState>,

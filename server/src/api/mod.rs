@@ -115,6 +115,10 @@ pub fn router(state: AppState) -> Router {
             &format!("{bo}/getCounselorList"),
             get(bo::get_counselor_list),
         )
+        .route(
+            &format!("{bo}/getCnslTypeList"),
+            get(bo::get_cnsl_type_list),
+        )
         .route(&format!("{bo}/getQuestionDtl"), get(bo::get_question_dtl))
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))

@@ -1,0 +1,409 @@
+//! One inquiry: everything the customer sent, the thread, the answer notifications, the
+//! member's other recent inquiries; take it, and answer it once (template, counter, preview,
+//! confirm). A race lost to another counselor, or to the member deleting the inquiry, is said
+//! plainly and the typed answer stays (also across a re-login: it is kept for this tab).
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::hooks::use_params_map;
+
+use super::{use_signed_in, StatusBadge};
+use crate::{
+    api::{ApiError, Client, Detail, Me},
+    i18n,
+};
+
+fn draft_key(ccn: &str) -> String {
+    format!("inquiry-console-draft-{ccn}")
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn load_draft(ccn: &str) -> String {
+    session()
+        .and_then(|s| s.get_item(&draft_key(ccn)).ok().flatten())
+        .unwrap_or_default()
+}
+
+fn save_draft(ccn: &str, text: &str) {
+    if let Some(s) = session() {
+        let _ = if text.is_empty() {
+            s.remove_item(&draft_key(ccn))
+        } else {
+            s.set_item(&draft_key(ccn), text)
+        };
+    }
+}
+
+#[component]
+pub fn InquiryPage() -> impl IntoView {
+    let client = expect_context::<Client>();
+    let signed_out = use_signed_in();
+    let params = use_params_map();
+    let ccn = Memo::new(move |_| params.with(|p| p.get("ccnNo").unwrap_or_default()));
+    let detail = LocalResource::new(move || {
+        let id = ccn.get();
+        async move { client.detail(&id).await }
+    });
+    let me = LocalResource::new(move || async move { client.whoami().await.ok() });
+    Effect::new(move |_| {
+        if matches!(detail.get(), Some(Err(ApiError::Unauthorized))) {
+            signed_out();
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="console-muted" aria-busy="true">"불러오는 중…"</p> }>
+            {move || Suspend::new(async move {
+                let me = me.await;
+                match detail.await {
+                    Ok(d) => view! { <Inquiry initial=d me=me /> }.into_any(),
+                    Err(e) => view! {
+                        <section class="console-inquiry" data-page="inquiry">
+                            <p class="console-error" role="alert">{e.message()}</p>
+                            <a href="/console/">"문의 큐로"</a>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
+    let client = expect_context::<Client>();
+    let signed_out = use_signed_in();
+    let ccn = initial.ccn_no.clone();
+    let detail = RwSignal::new(initial);
+    let max = me.as_ref().map(|m| m.ans_max_len).unwrap_or(4000);
+    let my_no = me.map(|m| m.cnslr_no).unwrap_or_default();
+
+    let text = RwSignal::new(load_draft(&ccn));
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    let taking = RwSignal::new(false);
+    // A lost race: the answer box stays with the text, and sending is off.
+    let lost = RwSignal::new(false);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let send_button = NodeRef::<leptos::html::Button>::new();
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let status_line = NodeRef::<leptos::html::P>::new();
+
+    let templates = LocalResource::new({
+        let ccn = ccn.clone();
+        move || {
+            let ccn = ccn.clone();
+            async move { client.templates(&ccn).await.unwrap_or_default() }
+        }
+    });
+    let recent = LocalResource::new({
+        let mbr = detail.with_untracked(|d| d.mbr_no.clone().unwrap_or_default());
+        move || {
+            let mbr = mbr.clone();
+            async move { client.member_recent(&mbr).await.ok() }
+        }
+    });
+    let chosen = RwSignal::new(String::new());
+    let apply_template = move |_| {
+        let Some(list) = templates.get_untracked() else {
+            return;
+        };
+        let Some(t) = list.iter().find(|t| t.tmpl_no == chosen.get_untracked()) else {
+            return;
+        };
+        text.update(|s| {
+            if s.trim().is_empty() {
+                *s = t.tmpl_cont.clone();
+            } else {
+                s.push_str("\n\n");
+                s.push_str(&t.tmpl_cont);
+            }
+        });
+        if let Some(a) = textarea.get_untracked() {
+            let _ = a.focus();
+        }
+    };
+
+    let on_take = {
+        let ccn = ccn.clone();
+        let signed_out = signed_out.clone();
+        move |_| {
+            let ccn = ccn.clone();
+            let signed_out = signed_out.clone();
+            taking.set(true);
+            error.set(None);
+            spawn_local(async move {
+                match client.take(&ccn).await {
+                    Ok(()) => {
+                        status.set(Some(
+                            "문의를 맡았습니다. 처리중으로 바뀌었습니다.".to_owned(),
+                        ));
+                        if let Ok(d) = client.detail(&ccn).await {
+                            detail.set(d);
+                        }
+                    }
+                    Err(ApiError::Unauthorized) => signed_out(),
+                    Err(e) => {
+                        error.set(Some(e.message()));
+                        if let Ok(d) = client.detail(&ccn).await {
+                            detail.set(d);
+                        }
+                    }
+                }
+                taking.set(false);
+            });
+        }
+    };
+
+    let chars = Memo::new(move |_| text.with(|t| t.trim().chars().count()));
+    let ask = move |_| {
+        error.set(None);
+        let n = chars.get_untracked();
+        if n == 0 {
+            error.set(Some(i18n::ANSWER_REQUIRED.to_owned()));
+            if let Some(a) = textarea.get_untracked() {
+                let _ = a.focus();
+            }
+            return;
+        }
+        if n > max {
+            error.set(Some(i18n::answer_too_long(max, n)));
+            return;
+        }
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close_dialog = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let on_send = {
+        let ccn = ccn.clone();
+        let signed_out = signed_out.clone();
+        move |_| {
+            let ccn = ccn.clone();
+            let signed_out = signed_out.clone();
+            let body = text.get_untracked().trim().to_owned();
+            sending.set(true);
+            spawn_local(async move {
+                match client.answer(&ccn, &body).await {
+                    Ok(d) => {
+                        detail.set(d);
+                        text.set(String::new());
+                        save_draft(&ccn, "");
+                        status.set(Some(
+                            "답변을 등록했습니다. 고객 화면에 바로 보입니다.".to_owned(),
+                        ));
+                    }
+                    Err(ApiError::Conflict { message, now, .. }) => {
+                        lost.set(true);
+                        if let Some(now) = now {
+                            detail.set(*now);
+                        }
+                        error.set(Some(format!("{message} {}", i18n::DRAFT_KEPT)));
+                    }
+                    Err(ApiError::NotFound(message)) => {
+                        lost.set(true);
+                        error.set(Some(format!("{message} {}", i18n::DRAFT_KEPT)));
+                    }
+                    Err(ApiError::Unauthorized) => {
+                        save_draft(&ccn, &body);
+                        signed_out();
+                    }
+                    Err(e) => error.set(Some(format!("{} {}", e.message(), i18n::DRAFT_KEPT))),
+                }
+                sending.set(false);
+                close_dialog();
+                // Focus where the outcome is said: the send button while it is there, else
+                // the status line (the answer box closes once the answer is in).
+                match send_button.get_untracked() {
+                    Some(b) if b.is_connected() => {
+                        let _ = b.focus();
+                    }
+                    _ => {
+                        if let Some(p) = status_line.get_untracked() {
+                            let _ = p.focus();
+                        }
+                    }
+                }
+            });
+        }
+    };
+
+    let photos = detail.with_untracked(|d| d.atch_files.clone());
+    let photo_views = photos
+        .into_iter()
+        .map(|p| {
+            let src = LocalResource::new({
+                let url = p.file_url.clone();
+                move || {
+                    let url = url.clone();
+                    async move { client.photo_url(&url).await.ok() }
+                }
+            });
+            let name = p.file_nm.clone();
+            view! {
+                <li class="console-photo">
+                    {move || src.get().flatten().map(|s| view! { <img src=s alt=name.clone() width="160" /> })}
+                    <span>{p.file_nm.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let answered = move || detail.with(|d| d.ccn_stat_cd == "30");
+    let can_take = {
+        let my_no = my_no.clone();
+        move || {
+            detail.with(|d| {
+                d.ccn_stat_cd == "10"
+                    || (d.ccn_stat_cd == "20" && d.cnslr_no.as_deref() != Some(my_no.as_str()))
+            })
+        }
+    };
+    let ccn_for_input = ccn.clone();
+
+    view! {
+        <section class="console-inquiry" data-page="inquiry" data-ccn-no=ccn.clone()>
+            <p><a href="/console/">"← 문의 큐"</a></p>
+            <div class="console-inquiry-grid">
+                <article class="console-card">
+                    {move || detail.with(|d| view! {
+                        <header class="console-inquiry-head">
+                            <h1>{d.ccn_title.clone()}</h1>
+                            <StatusBadge code=d.ccn_stat_cd.clone() name=d.ccn_stat_nm.clone() />
+                        </header>
+                        <dl class="console-meta">
+                            <dt>"문의번호"</dt><dd class="console-mono">{d.ccn_no.clone()}</dd>
+                            <dt>"유형"</dt><dd>{format!("{} > {}", d.cnsl_lrg_typ_nm, d.cnsl_typ_nm)}</dd>
+                            <dt>"회원"</dt><dd>{format!("{} ({})", d.mbr_nm.clone().unwrap_or_default(), d.mbr_no.clone().unwrap_or_default())}</dd>
+                            <dt>"주문번호"</dt><dd>{d.ord_no.clone().unwrap_or_else(|| "-".to_owned())}</dd>
+                            <dt>"접수일시"</dt><dd>{d.accp_dtm.replace('T', " ")}</dd>
+                            <dt>"담당자"</dt><dd class="console-holder">{d.cnslr_nm.clone().unwrap_or_else(|| "미배정".to_owned())}</dd>
+                            <dt>"답변 알림 동의"</dt><dd>{format!("SMS {} · 이메일 {}", d.sms_rcv_yn, d.email_rcv_yn)}</dd>
+                        </dl>
+                        <h2>"문의 내용"</h2>
+                        <p class="console-content">{d.accp_cont.clone()}</p>
+                        {d.goods.clone().map(|g| view! {
+                            <div class="console-goods">
+                                {g.img_url.clone().map(|u| view! { <img src=client.url(&u) alt="" width="64" height="64" /> })}
+                                <div>
+                                    <p class="console-muted">{g.brand_nm.clone()}</p>
+                                    <p>{g.goods_nm.clone()}</p>
+                                    {g.itm_nm.clone().map(|o| view! { <p class="console-muted">{format!("옵션: {o}")}</p> })}
+                                </div>
+                            </div>
+                        })}
+                    })}
+                    <ul class="console-photos">{photo_views}</ul>
+                    <h2>"답변 스레드"</h2>
+                    {move || detail.with(|d| if d.replies.is_empty() {
+                        view! { <p class="console-muted">"아직 답변이 없습니다."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="console-thread">
+                                {d.replies.iter().map(|r| view! {
+                                    <li class=format!("console-reply console-reply-{}", r.ans_typ_cd.to_lowercase())>
+                                        <p class="console-reply-by">{format!("{} · {} · {}", r.ans_typ_nm, r.ansr_nm, r.ans_dtm.replace('T', " "))}</p>
+                                        <p class="console-content">{r.ans_cont.clone()}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    })}
+                    {move || detail.with(|d| (!d.notifications.is_empty()).then(|| view! {
+                        <h2>"답변 알림"</h2>
+                        <table class="console-table console-notifications">
+                            <thead><tr><th scope="col">"채널"</th><th scope="col">"수신자"</th><th scope="col">"상태"</th><th scope="col">"시도"</th></tr></thead>
+                            <tbody>
+                                {d.notifications.iter().map(|n| view! {
+                                    <tr data-channel=n.channel.clone() data-status=n.ntf_stat_cd.clone()>
+                                        <td>{i18n::channel(&n.channel)}</td>
+                                        <td>{n.rcpt.clone()}</td>
+                                        <td>{i18n::notification_status(&n.ntf_stat_cd)}{n.last_error.clone().map(|e| format!(" ({e})"))}</td>
+                                        <td>{n.attempt_cnt}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }))}
+                </article>
+                <aside class="console-card console-side" aria-labelledby="console-recent-title">
+                    <h2 id="console-recent-title">"이 회원의 최근 문의"</h2>
+                    {move || recent.get().flatten().map(|p| view! {
+                        <ul class="console-recent">
+                            {p.content.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/console/inquiries/{}", r.ccn_no)>{r.ccn_title}</a>
+                                    " "<StatusBadge code=r.ccn_stat_cd name=r.ccn_stat_nm />
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </aside>
+            </div>
+
+            <div class="console-card console-actions">
+                <p class="console-status" role="status" tabindex="-1" node_ref=status_line>{move || status.get()}</p>
+                <p class="console-error" role="alert" id="console-answer-error">{move || error.get()}</p>
+                {move || can_take().then(|| view! {
+                    <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>"문의 맡기 (처리중)"</button>
+                })}
+                {move || (!answered() || lost.get() || !text.with(String::is_empty)).then(|| view! {
+                    <div class="console-composer">
+                        <h2>"답변 작성"</h2>
+                        <div class="console-template">
+                            <label for="console-template">"답변 템플릿"</label>
+                            <select id="console-template" on:change=move |e| chosen.set(event_target_value(&e))>
+                                <option value="">"선택하세요"</option>
+                                {move || templates.get().map(|list| list.iter().map(|t| view! { <option value=t.tmpl_no.clone()>{t.tmpl_nm.clone()}</option> }).collect_view())}
+                            </select>
+                            <button type="button" class="console-button" on:click=apply_template>"템플릿 넣기"</button>
+                        </div>
+                        <label for="console-answer">"답변 내용"</label>
+                        <textarea
+                            id="console-answer"
+                            node_ref=textarea
+                            rows="10"
+                            prop:value=text
+                            on:input={
+                                let ccn = ccn_for_input.clone();
+                                move |e| {
+                                    let v = event_target_value(&e);
+                                    save_draft(&ccn, &v);
+                                    text.set(v);
+                                }
+                            }
+                            aria-describedby="console-answer-counter console-answer-error"
+                            aria-invalid=move || error.with(Option::is_some).to_string()
+                        ></textarea>
+                        <p id="console-answer-counter" class="console-counter" class:console-over={move || chars.get() > max}>{move || i18n::counter(chars.get(), max)}</p>
+                        <div class="console-composer-actions">
+                            <button type="button" class="console-button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>"미리보기"</button>
+                            <button type="button" class="console-button console-button-primary" node_ref=send_button on:click=ask disabled=move || lost.get() || sending.get()>"답변 등록"</button>
+                        </div>
+                        {move || preview.get().then(|| view! {
+                            <section class="console-preview" aria-label="고객에게 보이는 답변">
+                                <p class="console-content">{text.get()}</p>
+                            </section>
+                        })}
+                    </div>
+                })}
+            </div>
+
+            <dialog node_ref=dialog class="console-dialog" aria-labelledby="console-confirm-title" aria-describedby="console-confirm-body">
+                <h2 id="console-confirm-title">"답변을 등록할까요?"</h2>
+                <p id="console-confirm-body">"등록한 답변은 고객에게 바로 보이며 수정할 수 없습니다. 동의한 채널로 답변 알림이 발송됩니다."</p>
+                <div class="console-composer-actions">
+                    <button type="button" class="console-button" autofocus on:click=move |_| close_dialog()>"취소"</button>
+                    <button type="button" class="console-button console-button-primary" disabled=sending on:click=on_send>"등록"</button>
+                </div>
+            </dialog>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! One route each: the queue, an inquiry, the login. Shared here: the header and the guard
+//! that sends a signed-out counselor to the login (keeping where they were going).
+
+mod inquiry;
+mod login;
+mod queue;
+
+pub use inquiry::InquiryPage;
+pub use login::LoginPage;
+pub use queue::QueuePage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::{api::Client, i18n, store_token};
+
+/// The header: the desk's name, the signed-in counselor, logout.
+#[component]
+pub fn Header() -> impl IntoView {
+    let client = expect_context::<Client>();
+    let me = LocalResource::new(move || {
+        let token = client.token.get();
+        async move {
+            match token {
+                Some(_) => client.whoami().await.ok(),
+                None => None,
+            }
+        }
+    });
+    let navigate = use_navigate();
+    let logout = move |_| {
+        store_token(None);
+        client.token.set(None);
+        navigate("/login", Default::default());
+    };
+    view! {
+        <header class="console-header">
+            <a class="console-skip" href="#console-main">"본문으로 건너뛰기"</a>
+            <a class="console-brand" href="/console/">{i18n::TITLE}</a>
+            {move || me.get().flatten().map(|m| view! {
+                <span class="console-me">{format!("{} ({})", m.cnslr_nm, m.cnslr_no)}</span>
+                <button type="button" class="console-button" on:click=logout.clone()>"로그아웃"</button>
+            })}
+        </header>
+    }
+}
+
+/// Sends the counselor to the login when there is no token (or it stopped working), with the
+/// current address to come back to.
+pub fn use_signed_in() -> impl Fn() + Clone + 'static {
+    let client = expect_context::<Client>();
+    let location = use_location();
+    let navigate = use_navigate();
+    let go = move || {
+        // Router paths are relative to its base (/console).
+        let path = location.pathname.get_untracked();
+        let here = format!(
+            "{}{}",
+            path.strip_prefix("/console").unwrap_or(&path),
+            location.search.get_untracked()
+        );
+        store_token(None);
+        client.token.set(None);
+        navigate(
+            &format!("/login?next={}", encode(&here)),
+            Default::default(),
+        );
+    };
+    if client.token.get_untracked().is_none() {
+        let go = go.clone();
+        request_animation_frame(go);
+    }
+    go
+}
+
+fn encode(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+/// A status as a badge.
+#[component]
+pub fn StatusBadge(#[prop(into)] code: String, #[prop(into)] name: String) -> impl IntoView {
+    view! { <span class=format!("console-badge console-badge-{code}")>{name}</span> }
+}
