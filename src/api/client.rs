@@ -96,6 +96,25 @@ impl Client {
         self.auth.observe(result)
     }
 
+    /// POSTs a JSON body and unwraps the envelope; a 401 is reported to the host.
+    async fn post_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, ApiError> {
+        let rb = Request::post(&self.asset_url(path));
+        let result = async {
+            let req = self
+                .authed(rb)
+                .await?
+                .json(body)
+                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            send_request::<T>(req).await
+        }
+        .await;
+        self.auth.observe(result)
+    }
+
     pub async fn init(&self) -> Result<InquiryInit, ApiError> {
         let wire: WireInit = self
             .call(Request::get(
@@ -142,17 +161,8 @@ impl Client {
         page_size: u32,
     ) -> Result<Paged<CatalogGoods>, ApiError> {
         let body = serde_json::json!({ "searchNm": text, "pageNo": page, "pageSize": page_size });
-        let rb = Request::post(&self.asset_url(&format!("{CS}/getGoodsList")));
-        let result = async {
-            let req = self
-                .authed(rb)
-                .await?
-                .json(&body)
-                .map_err(|e| ApiError::Decode(e.to_string()))?;
-            send_request::<WirePage<CatalogGoods>>(req).await
-        }
-        .await;
-        let page = self.auth.observe(result)?;
+        let page: WirePage<CatalogGoods> =
+            self.post_json(&format!("{CS}/getGoodsList"), &body).await?;
         Ok(page.into())
     }
 
@@ -240,18 +250,10 @@ impl Client {
 
     /// Tells the server the customer opened the answer: the list's marker goes on every device.
     pub async fn mark_answer_read(&self, id: &str) -> Result<(), ApiError> {
-        let rb = Request::post(&self.asset_url(&format!("{CS}/questionAnsRead")));
         let body = serde_json::json!({ "ccnNo": id });
-        let result = async {
-            let req = self
-                .authed(rb)
-                .await?
-                .json(&body)
-                .map_err(|e| ApiError::Decode(e.to_string()))?;
-            send_request::<serde_json::Value>(req).await
-        }
-        .await;
-        self.auth.observe(result).map(|_| ())
+        self.post_json::<serde_json::Value>(&format!("{CS}/questionAnsRead"), &body)
+            .await
+            .map(|_| ())
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), ApiError> {
