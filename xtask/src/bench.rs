@@ -15,12 +15,9 @@
 use std::{fs, path::Path, process::Command};
 
 use crate::{
-    build_spa, cmd, ensure_browser, ensure_packages, install, output, root, run, target_dir,
-    tools_dir, Result, RunningServer, Tools,
+    build_spa, cmd, ensure_browser, ensure_packages, install, node_scripts, output, root, run,
+    target_dir, Result, RunningServer, Tools,
 };
-
-/// The npm packages bench.mjs imports (versions pinned in xtask/bench/package.json; Node 20).
-const NODE_PACKAGES: &[&str] = &["playwright-core@1.65.1", "lighthouse@12.8.2"];
 
 struct Options {
     runs: u32,
@@ -54,7 +51,8 @@ pub fn bench(args: &[String]) -> Result {
     install(Tools::build())?;
     ensure_browser()?;
     ensure_packages(&[("wrk", "/usr/bin/wrk")], "the load test")?;
-    let node_dir = ensure_node_packages()?;
+    // bench.mjs beside the npm packages it imports (pinned in xtask/bench/package.json).
+    let node_dir = node_scripts("bench", &root().join("xtask/bench"), &["bench.mjs"])?;
     build_spa()?;
     run(cmd("cargo").args([
         "build",
@@ -80,11 +78,6 @@ pub fn bench(args: &[String]) -> Result {
     print_db_size(&target_dir().join("xtask/bench/test.db"));
 
     let targets = target_dir().join("bench/detail-targets.lua");
-    fs::copy(
-        root().join("xtask/bench/bench.mjs"),
-        node_dir.join("bench.mjs"),
-    )
-    .map_err(|e| format!("copy bench.mjs: {e}"))?;
     run(Command::new("node")
         .current_dir(&node_dir)
         .arg("bench.mjs")
@@ -94,29 +87,6 @@ pub fn bench(args: &[String]) -> Result {
         .arg(options.runs.to_string()))?;
 
     load(&server.url, &targets, options.duration_secs)
-}
-
-/// Installs bench.mjs's npm packages into .tools/bench (not the repo: no node_modules in git).
-fn ensure_node_packages() -> Result<std::path::PathBuf> {
-    let dir = tools_dir().join("bench");
-    let have = NODE_PACKAGES.iter().all(|spec| {
-        let (name, version) = spec.rsplit_once('@').expect("name@version");
-        fs::read_to_string(dir.join("node_modules").join(name).join("package.json"))
-            .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")))
-    });
-    if !have {
-        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        fs::copy(
-            root().join("xtask/bench/package.json"),
-            dir.join("package.json"),
-        )
-        .map_err(|e| format!("copy package.json: {e}"))?;
-        run(Command::new("npm")
-            .current_dir(&dir)
-            .args(["install", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
-    }
-    Ok(dir)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {

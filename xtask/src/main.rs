@@ -402,8 +402,60 @@ fn test(args: &[String]) -> Result {
     build_spa()?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
     browser_tests()?;
+    browser_e2e()?;
     println!("\nxtask test: all checks passed");
     Ok(())
+}
+
+/// `scripts` from `from` (a directory with a package.json pinning what they import), copied
+/// into .tools/NAME beside their npm packages (no node_modules in git); npm installs again when
+/// that package.json changes. Returns the directory to run them in.
+fn node_scripts(name: &str, from: &Path, scripts: &[&str]) -> Result<PathBuf> {
+    let dir = tools_dir().join(name);
+    let wanted = fs::read_to_string(from.join("package.json"))
+        .map_err(|e| format!("{}: {e}", from.join("package.json").display()))?;
+    // Written after a successful install: what that install was of.
+    let stamp = dir.join("installed-package.json");
+    if fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        fs::write(dir.join("package.json"), &wanted).map_err(|e| e.to_string())?;
+        run(cmd("npm")
+            .current_dir(&dir)
+            .args(["install", "--no-audit", "--no-fund"])
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+        fs::write(&stamp, &wanted).map_err(|e| e.to_string())?;
+    }
+    for script in scripts {
+        fs::copy(from.join(script), dir.join(script)).map_err(|e| format!("copy {script}: {e}"))?;
+    }
+    Ok(dir)
+}
+
+/// The release SPA and console from the real server, driven in Chromium by Playwright
+/// (e2e/browser): the console's flows, the customer-to-counselor loop, axe on each page and
+/// dialog. Writes the console screenshots into docs/screenshots.
+fn browser_e2e() -> Result {
+    const SCRIPTS: [&str; 3] = ["lib.mjs", "console.test.mjs", "loop.test.mjs"];
+    let dir = node_scripts("e2e", &root().join("e2e/browser"), &SCRIPTS)?;
+    let (dist, console) = (root().join("dist"), root().join("console/dist"));
+    let server = RunningServer::spawn(
+        "e2e-browser",
+        &target_dir().join("debug/inquiry-server"),
+        &[
+            "--seed",
+            "demo",
+            "--static",
+            &dist.to_string_lossy(),
+            "--console",
+            &console.to_string_lossy(),
+        ],
+    )?;
+    run(cmd("node")
+        .current_dir(&dir)
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(&SCRIPTS[1..])
+        .env("INQUIRY_E2E_BASE", &server.url)
+        .env("INQUIRY_E2E_SCREENSHOTS", root().join("docs/screenshots")))
 }
 
 fn target_dir() -> PathBuf {

@@ -54,10 +54,17 @@ pub fn use_signed_in() -> impl Fn() + Clone + 'static {
     let go = move || {
         // Router paths are relative to its base (/console).
         let path = location.pathname.get_untracked();
+        // `search` comes without its `?`.
+        let search = location.search.get_untracked();
         let here = format!(
-            "{}{}",
+            "{}{}{}",
             path.strip_prefix("/console").unwrap_or(&path),
-            location.search.get_untracked()
+            if search.is_empty() || search.starts_with('?') {
+                ""
+            } else {
+                "?"
+            },
+            search
         );
         store_token(None);
         client.token.set(None);

@@ -170,7 +170,7 @@ fn refused(
             ApiError::Conflict {
                 code: "ALREADY_ANSWERED",
                 message: format!(
-                    "{by} 이미 답변했습니다. 답변은 한 번만 등록할 수 있으며, 작성하신 내용은 그대로 남아 있습니다."
+                    "{by} 이미 답변했습니다. 상담원 답변은 한 번만 등록할 수 있습니다."
                 ),
                 payload: serde_json::to_value(detail).unwrap_or_default(),
             }

@@ -1,0 +1,259 @@
+// The counselors' console (release build, /console/) against the real server: sign-in, the
+// queue's tabs, counts, filters and keys, taking an inquiry, answering it with a template, and
+// the two races a counselor can lose. axe runs on every page and on the open dialog.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  BASE,
+  COUNSELOR,
+  COUNSELOR2,
+  MEMBER,
+  assertAxeClean,
+  boDetail,
+  counselorAnswer,
+  counts,
+  launch,
+  memberDelete,
+  memberDetail,
+  newInquiry,
+  newPage,
+  pageErrors,
+  screenshot,
+  signIn,
+  templates,
+  whoami,
+} from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  assert.deepEqual(pageErrors, [], 'no page threw');
+});
+
+const tabCount = (page, status) =>
+  page.locator(`.console-tab[data-status="${status}"] .console-tab-count`).getAttribute('data-count');
+
+test('sign-in says why a token is refused; a counselor lands on the queue and can log out', async () => {
+  const page = await newPage(browser);
+  // A deep link while signed out goes to the login, and comes back after it.
+  await page.goto(`${BASE}/console/?status=30`);
+  await page.locator('[data-page="login"]').waitFor();
+  await assertAxeClean(page, 'the sign-in page');
+
+  const token = page.getByLabel('상담원 토큰');
+  const login = page.getByRole('button', { name: '로그인' });
+  const error = page.locator('#console-token-error');
+  await login.click();
+  await error.filter({ hasText: '상담원 토큰을 입력해 주세요.' }).waitFor();
+
+  await token.fill('not-a-token');
+  await login.click();
+  await error.filter({ hasText: '토큰이 올바르지 않습니다' }).waitFor();
+  assert.equal(await token.getAttribute('aria-invalid'), 'true');
+  assert.ok(await token.evaluate((el) => el === document.activeElement), 'focus back on the token');
+  await assertAxeClean(page, 'the sign-in page with an error');
+
+  await token.fill(MEMBER);
+  await login.click();
+  await error.filter({ hasText: '상담원 토큰이 아닙니다' }).waitFor();
+
+  await token.fill(COUNSELOR);
+  await login.click();
+  await page.locator('[data-page="queue"]').waitFor();
+  assert.match(page.url(), /\/console\/?\?status=30$/, 'back where the deep link pointed');
+  const me = (await whoami(COUNSELOR)).payload;
+  await page.locator('.console-me', { hasText: `${me.cnslrNm} (${me.cnslrNo})` }).waitFor();
+  await page.locator('.console-row').first().waitFor();
+  await assertAxeClean(page, 'the queue');
+
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await page.locator('[data-page="login"]').waitFor();
+  await page.goto(`${BASE}/console/`);
+  await page.locator('[data-page="login"]').waitFor();
+});
+
+test('the queue: tab counts are the server\'s, tabs and filters narrow the rows and live in the URL, keys move and open', async () => {
+  const page = await newPage(browser);
+  await signIn(page);
+  await page.locator('.console-row').first().waitFor();
+
+  // The tabs count what the server counts.
+  const all = (await counts()).payload;
+  await page.locator(`.console-tab[data-status="10"] .console-tab-count[data-count="${all.received}"]`).waitFor();
+  assert.equal(await tabCount(page, '20'), String(all.inProgress));
+  assert.equal(await tabCount(page, '30'), String(all.answered));
+  // 접수완료 is the default tab: oldest first, each row saying how long it has waited.
+  assert.equal(await page.locator('.console-tab[aria-selected="true"]').getAttribute('data-status'), '10');
+  await page.locator('.console-total', { hasText: `총 ${all.received}건` }).waitFor();
+  const received = await page.locator('.console-row td:nth-child(5)').allTextContents();
+  assert.deepEqual(received, [...received].sort(), 'oldest first');
+  assert.equal(await page.locator('.console-row .console-waited').count(), received.length);
+  await screenshot(page, 'console-queue.png');
+
+  // Another tab lists only its own status.
+  await page.getByRole('tab', { name: /처리중/ }).click();
+  await page.waitForURL(/status=20/);
+  await page.locator('.console-total', { hasText: `총 ${all.inProgress}건` }).waitFor();
+  const badges = await page.locator('.console-row .console-badge').allTextContents();
+  assert.ok(badges.length > 0 && badges.every((b) => b === '처리중'), badges.join());
+
+  // A member filter: the rows and the counts narrow, and the URL keeps it.
+  await page.getByLabel('회원번호').fill('M0002');
+  await page.getByRole('button', { name: '조회' }).click();
+  await page.waitForURL(/mbrNo=M0002/);
+  const mine = (await counts('?mbrNo=M0002')).payload;
+  assert.ok(mine.inProgress < all.inProgress, 'the seed spreads inquiries over members');
+  await page.locator(`.console-tab[data-status="20"] .console-tab-count[data-count="${mine.inProgress}"]`).waitFor();
+  await page.locator('.console-total', { hasText: `총 ${mine.inProgress}건` }).waitFor();
+  const members = await page.locator('.console-row td:nth-child(4)').allTextContents();
+  assert.ok(members.every((m) => m.endsWith('(M0002)')), members.join());
+  await page.reload();
+  await page.locator('.console-row').first().waitFor();
+  assert.equal(await page.getByLabel('회원번호').inputValue(), 'M0002', 'the filter survives a reload');
+  assert.equal(await page.locator('.console-tab[aria-selected="true"]').getAttribute('data-status'), '20');
+
+  // A keyword nobody wrote: an empty queue that says so.
+  await page.getByLabel('검색어(제목·내용)').fill('아무도쓰지않은검색어');
+  await page.getByRole('button', { name: '조회' }).click();
+  await page.locator('.console-empty', { hasText: '조건에 맞는 문의가 없습니다.' }).waitFor();
+  await assertAxeClean(page, 'an empty queue');
+
+  // Keyboard: the first row takes the tab stop, ↓ moves, Enter opens the focused row.
+  await page.goto(`${BASE}/console/?status=30`);
+  const rows = page.locator('.console-row');
+  await rows.nth(1).waitFor();
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  const second = await rows.nth(1).getAttribute('data-ccn-no');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.ccnNo), second);
+  assert.equal(await rows.first().getAttribute('tabindex'), '-1', 'one tab stop in the table');
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-page="inquiry"][data-ccn-no="${second}"]`).waitFor();
+});
+
+test('take an inquiry, answer it with a filled-in template after a preview and a confirm', async () => {
+  const title = `콘솔 답변 ${Date.now()}`;
+  const ccn = await newInquiry(title);
+  const page = await newPage(browser);
+  await signIn(page);
+  const me = (await whoami(COUNSELOR)).payload;
+
+  // A new inquiry waits unassigned in 접수완료.
+  await page.goto(`${BASE}/console/?q=${encodeURIComponent(title)}`);
+  const row = page.locator(`.console-row[data-ccn-no="${ccn}"]`);
+  await row.waitFor();
+  assert.match(await row.textContent(), /미배정/);
+  await row.getByRole('link').click();
+  await page.locator(`[data-page="inquiry"][data-ccn-no="${ccn}"]`).waitFor();
+  await page.locator('.console-content', { hasText: `${title}: 본문입니다.` }).waitFor();
+  await assertAxeClean(page, 'an inquiry');
+
+  await page.getByRole('button', { name: '문의 맡기 (처리중)' }).click();
+  await page.locator('.console-status', { hasText: '처리중으로 바뀌었습니다' }).waitFor();
+  await page.locator('.console-holder', { hasText: me.cnslrNm }).waitFor();
+  await page.locator('.console-inquiry-head .console-badge', { hasText: '처리중' }).waitFor();
+  // The queue shows the holder, and "mine" finds it.
+  const queue = await newPage(browser);
+  await signIn(queue);
+  await queue.goto(`${BASE}/console/?status=20&assignee=me&q=${encodeURIComponent(title)}`);
+  await queue.locator(`.console-row[data-ccn-no="${ccn}"]`, { hasText: me.cnslrNm }).waitFor();
+  await queue.close();
+
+  // A template that greets the customer by name: its placeholders come filled in.
+  const { mbrNm } = (await boDetail(ccn)).payload;
+  const filled = (await templates(ccn)).payload;
+  const greeting = filled.find((t) => t.tmplCont.includes(`${mbrNm} 고객님`));
+  assert.ok(greeting, `a template for this inquiry names ${mbrNm}`);
+  const template = page.getByLabel('답변 템플릿');
+  await template.locator(`option[value="${greeting.tmplNo}"]`).waitFor({ state: 'attached' });
+  await template.selectOption(greeting.tmplNo);
+  await page.getByRole('button', { name: '템플릿 넣기' }).click();
+  const answer = page.getByLabel('답변 내용');
+  const text = await answer.inputValue();
+  assert.equal(text, greeting.tmplCont, 'the filled template went into the answer');
+  assert.doesNotMatch(text, /\{(고객명|주문번호|문의번호|상품명|문의제목|상담원명)\}/, text);
+  assert.match(text, new RegExp(me.cnslrNm), 'signed by the counselor');
+  assert.ok(await answer.evaluate((el) => el === document.activeElement), 'focus in the answer');
+  await answer.press('End');
+  await answer.pressSequentially(' 감사합니다.');
+  const finalText = (await answer.inputValue()).trim();
+  await page.locator('#console-answer-counter', { hasText: `${[...finalText].length} / ` }).waitFor();
+
+  await page.getByRole('button', { name: '미리보기' }).click();
+  await page.locator('.console-preview', { hasText: '감사합니다.' }).waitFor();
+  await screenshot(page, 'console-inquiry.png');
+
+  // The confirm: a modal dialog; Escape cancels and gives focus back.
+  const send = page.getByRole('button', { name: '답변 등록' });
+  await send.click();
+  const dialog = page.getByRole('dialog', { name: '답변을 등록할까요?' });
+  await dialog.waitFor();
+  await assertAxeClean(page, 'the answer confirm dialog');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '취소');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(await send.evaluate((el) => el === document.activeElement), 'focus back on 답변 등록');
+  assert.equal((await memberDetail(ccn)).payload.ccnStatCd, '20', 'nothing sent on cancel');
+
+  await send.click();
+  await dialog.getByRole('button', { name: '등록' }).click();
+  await page.locator('.console-status', { hasText: '답변을 등록했습니다' }).waitFor();
+  await page.locator('.console-inquiry-head .console-badge', { hasText: '답변완료' }).waitFor();
+  await page.locator('.console-reply-counselor .console-content', { hasText: '감사합니다.' }).waitFor();
+  assert.equal(await page.getByLabel('답변 내용').count(), 0, 'an answer once sent is not edited');
+  // The member consented to SMS only: one notification row, for SMS.
+  await page.locator('.console-notifications tr[data-channel="SMS"]').waitFor();
+  assert.equal(await page.locator('.console-notifications tbody tr').count(), 1);
+  await assertAxeClean(page, 'an answered inquiry');
+
+  const now = (await memberDetail(ccn)).payload;
+  assert.equal(now.ccnStatCd, '30');
+  assert.equal(now.replies.at(-1).ansCont, finalText);
+});
+
+test('answering an inquiry the member just deleted, or another counselor just answered, says so and keeps the text', async () => {
+  const page = await newPage(browser);
+  await signIn(page);
+  const typed = '배송 일정 확인 후 다시 안내드리겠습니다.';
+
+  // The member deletes it while the counselor types.
+  const gone = await newInquiry(`삭제 경합 ${Date.now()}`);
+  await page.goto(`${BASE}/console/inquiries/${gone}`);
+  await page.getByLabel('답변 내용').fill(typed);
+  assert.equal((await memberDelete(gone)).status, 200);
+  await page.getByRole('button', { name: '답변 등록' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '등록' }).click();
+  await page.locator('#console-answer-error', { hasText: '고객이 방금 삭제했거나' }).waitFor();
+  await page.locator('#console-answer-error', { hasText: '작성하던 답변은 그대로 남아 있습니다.' }).waitFor();
+  assert.equal(await page.getByLabel('답변 내용').inputValue(), typed);
+  assert.ok(await page.getByRole('button', { name: '답변 등록' }).isDisabled(), 'nothing left to send to');
+  await assertAxeClean(page, 'a lost race (deleted)');
+
+  // Another counselor answers first.
+  const taken = await newInquiry(`답변 경합 ${Date.now()}`);
+  await page.goto(`${BASE}/console/inquiries/${taken}`);
+  await page.getByLabel('답변 내용').fill(typed);
+  const other = await counselorAnswer(COUNSELOR2, taken, '다른 상담원이 먼저 드린 답변입니다.');
+  assert.equal(other.status, 200);
+  await page.getByRole('button', { name: '답변 등록' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '등록' }).click();
+  const error = page.locator('#console-answer-error');
+  await error.filter({ hasText: '작성하던 답변은 그대로 남아 있습니다.' }).waitFor();
+  assert.match(await error.textContent(), /이미 답변/);
+  assert.equal(await page.getByLabel('답변 내용').inputValue(), typed);
+  // The thread now shows the answer that won, and the status it left.
+  await page.locator('.console-reply-counselor .console-content', { hasText: '다른 상담원이 먼저 드린 답변입니다.' }).waitFor();
+  await page.locator('.console-inquiry-head .console-badge', { hasText: '답변완료' }).waitFor();
+  const replies = (await memberDetail(taken)).payload.replies;
+  assert.equal(replies.length, 1, 'the lost answer was not sent');
+
+  // The typed text is kept for this tab: a reload still has it.
+  await page.reload();
+  await page.locator('[data-page="inquiry"]').waitFor();
+  assert.equal(await page.getByLabel('답변 내용').inputValue(), typed);
+});

@@ -1,0 +1,112 @@
+// What the browser tests share: the server under test, Chromium, the API as a second party
+// (a member deleting, another counselor answering), and axe.
+//
+// `cargo xtask test` starts inquiry-server (demo seed, the release SPA and console) and runs
+// these files with INQUIRY_E2E_BASE set; it copies them next to their node_modules in
+// .tools/e2e first, as the bench does.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.INQUIRY_E2E_BASE;
+if (!BASE) throw new Error('INQUIRY_E2E_BASE is not set: run these through `cargo xtask test`');
+export const SCREENSHOTS = process.env.INQUIRY_E2E_SCREENSHOTS;
+
+export const MEMBER = 'demo-member-1';
+export const COUNSELOR = 'demo-counselor';
+export const COUNSELOR2 = 'demo-counselor-2';
+
+const CS = '/api/order/v1/customerservice';
+const BO = '/api/bo/v1/customerservice';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage', '--lang=ko-KR'],
+  });
+}
+
+/// Uncaught exceptions (a Rust panic included) in any page; each file checks it is empty.
+export const pageErrors = [];
+
+/// A fresh context (its own sessionStorage) and page, Korean, at a desktop size.
+export async function newPage(browser) {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+/// The JSON envelope of an API call made with `token`.
+export async function api(token, method, path, body) {
+  const init = { method, headers: { authorization: `Bearer ${token}` } };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['content-type'] = 'application/json';
+  }
+  const r = await fetch(BASE + path, init);
+  const json = await r.json();
+  return { status: r.status, ...json };
+}
+
+/// A new inquiry of the demo member (a type that needs no product), consenting to SMS; its number.
+export async function newInquiry(title, content = `${title}: 본문입니다.`) {
+  const init = await api(MEMBER, 'GET', `${CS}/getQuestionInit`);
+  const leaf = init.payload.cnslTypes.flatMap((g) => g.children).find((c) => c.goodsSelMdtyYn === 'N');
+  const form = new FormData();
+  form.set('cnslTypNo', leaf.cnslTypNo);
+  form.set('ccnTitle', title);
+  form.set('accpCont', content);
+  form.set('smsRcvYn', 'Y');
+  form.set('emailRcvYn', 'N');
+  const saved = await api(MEMBER, 'POST', `${CS}/questionSave`, form);
+  if (saved.status !== 201) throw new Error(`questionSave: ${JSON.stringify(saved)}`);
+  return saved.payload;
+}
+
+export const memberDetail = (ccnNo) => api(MEMBER, 'GET', `${CS}/getQuestionDtl?ccnNo=${ccnNo}`);
+export const memberDelete = (ccnNo) => api(MEMBER, 'DELETE', `${CS}/questionDel?ccnNo=${ccnNo}`);
+export const counselorAnswer = (token, ccnNo, ansCont) =>
+  api(token, 'POST', `${BO}/questionAns`, { ccnNo, ansCont });
+export const counts = (query = '') => api(COUNSELOR, 'GET', `${BO}/getQuestionCounts${query}`);
+export const whoami = (token) => api(token, 'GET', `${BO}/whoami`);
+
+/// Signs in to the console with `token` and waits for the queue.
+export async function signIn(page, token = COUNSELOR) {
+  await page.goto(`${BASE}/console/login`);
+  await page.getByLabel('상담원 토큰').fill(token);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.locator('[data-page="queue"]').waitFor();
+}
+
+/// Runs axe on the page as it is now; fails with each violation's rule and nodes.
+export async function assertAxeClean(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  const found = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  if (found.length) {
+    throw new Error(`axe: ${found.length} violation(s) on ${what}:\n  ${found.join('\n  ')}`);
+  }
+}
+
+/// A README screenshot, when the run was asked to take them.
+export async function screenshot(page, file) {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${file}`, fullPage: true });
+}
+export const templates = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getAnswerTemplates?ccnNo=${ccnNo}`);
+export const boDetail = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getQuestionDtl?ccnNo=${ccnNo}`);
