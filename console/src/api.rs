@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::Value;
 
-use crate::queue::QueueFilter;
+use crate::{i18n::I18n, queue::QueueFilter};
 
 const BO: &str = "/api/bo/v1/customerservice";
 /// Where the signed-in counselor's token is kept for this tab.
@@ -172,15 +172,15 @@ pub enum ApiError {
 
 impl ApiError {
     /// The sentence to show; the server's own (Korean) message where it has one.
-    pub fn message(&self) -> String {
+    pub fn message(&self, i18n: I18n) -> String {
         match self {
-            ApiError::Unauthorized => crate::i18n::SESSION_EXPIRED.to_owned(),
+            ApiError::Unauthorized => i18n.session_expired(),
             ApiError::Forbidden(m)
             | ApiError::NotFound(m)
             | ApiError::Invalid(m)
             | ApiError::Conflict { message: m, .. } => m.clone(),
-            ApiError::Network(_) => crate::i18n::NETWORK_ERROR.to_owned(),
-            ApiError::Server(_) => crate::i18n::SERVER_ERROR.to_owned(),
+            ApiError::Network(_) => i18n.network_error(),
+            ApiError::Server(_) => i18n.server_error(),
         }
     }
 }
@@ -336,7 +336,7 @@ impl Client {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         if !resp.ok() {
-            return Err(ApiError::NotFound(crate::i18n::PHOTO_MISSING.to_owned()));
+            return Err(ApiError::NotFound(I18n::default().photo_missing()));
         }
         let bytes = resp
             .binary()

@@ -1,46 +1,112 @@
-//! Every sentence the console shows. Korean first (the desk's language); kept in this one
-//! place so a second locale is a table beside it. Dynamic text is a function.
+//! Every sentence the console shows, from `locales/*.ftl` (Fluent) compiled at build time by
+//! inquiry-i18n, as in the SPA: each message is a method of [`I18n`] whose parameters are its
+//! variables, so a misspelt key or a forgotten variable is a compile error. Korean first (the
+//! desk's language); another locale is a file beside `ko.ftl`, a [`Locale`] variant and its
+//! entry in `build.rs`.
 
-pub const TITLE: &str = "통합상담관리";
-pub const SESSION_EXPIRED: &str = "로그인이 필요합니다. 상담원 토큰으로 다시 로그인해 주세요.";
-pub const NETWORK_ERROR: &str =
-    "서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도해 주세요.";
-pub const SERVER_ERROR: &str = "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.";
-pub const PHOTO_MISSING: &str = "사진을 불러오지 못했습니다.";
-pub const NOT_COUNSELOR: &str =
-    "상담원 토큰이 아닙니다. 상담원에게 발급된 토큰으로 로그인해 주세요.";
-pub const TOKEN_WRONG: &str = "토큰이 올바르지 않습니다. 다시 확인해 주세요.";
-pub const TOKEN_REQUIRED: &str = "상담원 토큰을 입력해 주세요.";
-pub const ANSWER_REQUIRED: &str = "답변 내용을 입력해 주세요.";
-pub const DRAFT_KEPT: &str = "작성하던 답변은 그대로 남아 있습니다.";
+use inquiry_i18n::{Arg, Piece};
+use leptos::prelude::*;
 
-pub fn answer_too_long(max: usize, now: usize) -> String {
-    format!("답변은 {max}자 이하로 입력해 주세요 (현재 {now}자).")
+use crate::queue::Waited;
+
+/// The console's locales, the default first (the order `build.rs` compiles them in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    Ko,
 }
 
-pub fn counter(now: usize, max: usize) -> String {
-    format!("{now} / {max}자")
-}
+impl Locale {
+    pub const ALL: [Locale; 1] = [Locale::Ko];
 
-pub fn total(n: u64) -> String {
-    format!("총 {n}건")
-}
-
-pub fn waited(text: &str) -> String {
-    format!("{text} 대기")
-}
-
-pub fn channel(code: &str) -> &'static str {
-    match code {
-        "SMS" => "SMS",
-        _ => "이메일",
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Ko => "ko",
+        }
     }
 }
 
-pub fn notification_status(code: &str) -> &'static str {
-    match code {
-        "SENT" => "발송 완료",
-        "FAILED" => "발송 실패",
-        _ => "발송 대기",
+/// The console's messages in one locale.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct I18n {
+    locale: Locale,
+}
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        Self { locale }
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    fn render(&self, table: &[&[Piece]; 1], args: &[Arg<'_>]) -> String {
+        let index = Locale::ALL
+            .iter()
+            .position(|l| *l == self.locale)
+            .unwrap_or(0);
+        let mut out = String::new();
+        inquiry_i18n::render(self.locale.tag(), table[index], args, &mut out);
+        out
+    }
+
+    /// A status code's name (`10`, `20`, `30`).
+    pub fn status_name(&self, code: &str) -> String {
+        match code {
+            "10" => self.status_received(),
+            "20" => self.status_in_progress(),
+            _ => self.status_answered(),
+        }
+    }
+
+    /// How long a received inquiry has waited.
+    pub fn waited_for(&self, w: Waited) -> String {
+        match w {
+            Waited::Minutes(m) => self.waited_minutes(m),
+            Waited::Hours(h) => self.waited_hours(h),
+            Waited::Days(d) => self.waited_days(d),
+            Waited::DaysHours(d, h) => self.waited_days_hours(d, h),
+        }
+    }
+
+    pub fn channel_name(&self, code: &str) -> String {
+        match code {
+            "SMS" => self.channel_sms(),
+            _ => self.channel_email(),
+        }
+    }
+
+    pub fn notification_status(&self, code: &str) -> String {
+        match code {
+            "SENT" => self.notification_sent(),
+            "FAILED" => self.notification_failed(),
+            _ => self.notification_pending(),
+        }
+    }
+}
+
+/// The mount's messages (Korean when none was provided).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_take_their_variables() {
+        let t = I18n::default();
+        assert_eq!(t.total(27), "총 27건");
+        assert_eq!(t.counter(12, 4000), "12 / 4000자");
+        assert_eq!(
+            t.answer_too_long(4001, 4000),
+            "답변은 4000자 이하로 입력해 주세요 (현재 4001자)."
+        );
+        assert_eq!(t.waited_for(Waited::DaysHours(3, 4)), "3일 4시간 대기");
+        assert_eq!(t.status_name("20"), "처리중");
     }
 }

@@ -3,7 +3,7 @@
 //! none of it is in the customer SPA.
 //!
 //! Rooms as in the SPA: `api` owns the wire format, `queue` the pure filter rules, `i18n` every
-//! sentence, `pages` one route each.
+//! sentence (Fluent, `locales/`), `pages` one route each.
 
 pub mod api;
 pub mod i18n;
@@ -44,12 +44,14 @@ pub fn store_token(token: Option<&str>) {
 #[component]
 fn App(client: Client) -> impl IntoView {
     provide_context(client);
+    let i18n = i18n::I18n::default();
+    provide_context(i18n);
     view! {
         <Router base="/console">
             <div class="console">
                 <pages::Header />
                 <main id="console-main" class="console-main">
-                    <Routes fallback=|| view! { <p class="console-empty">"페이지를 찾을 수 없습니다."</p> }>
+                    <Routes fallback=move || view! { <p class="console-empty">{i18n.not_found()}</p> }>
                         <Route path=path!("/") view=pages::QueuePage />
                         <Route path=path!("/login") view=pages::LoginPage />
                         <Route path=path!("/inquiries/:ccnNo") view=pages::InquiryPage />

@@ -1,8 +1,8 @@
 //! The queue's filter: what the URL holds (so a view can be bookmarked, shared and reloaded)
 //! and what the API is asked. Pure; tested natively.
 
-/// Statuses as the queue's tabs show them: code and name.
-pub const TABS: [(&str, &str); 3] = [("10", "접수완료"), ("20", "처리중"), ("30", "답변완료")];
+/// The statuses the queue has a tab for, in order (names: `I18n::status_name`).
+pub const TABS: [&str; 3] = ["10", "20", "30"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueFilter {
@@ -46,7 +46,7 @@ impl QueueFilter {
         let d = Self::default();
         let text = |k: &str| get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
         let status = match get("status").as_deref() {
-            Some(s) if TABS.iter().any(|(c, _)| *c == s) => Some(s.to_owned()),
+            Some(s) if TABS.contains(&s) => Some(s.to_owned()),
             _ => d.status,
         };
         Self {
@@ -152,14 +152,25 @@ fn encode(v: &str) -> String {
     out
 }
 
-/// How long an inquiry has waited, in words: `35분`, `5시간`, `3일 4시간`.
-pub fn waited(minutes: i64) -> String {
-    let m = minutes.max(0);
-    match m {
-        0..=59 => format!("{m}분"),
-        60..=1439 => format!("{}시간", m / 60),
-        _ if (m % 1440) / 60 == 0 => format!("{}일", m / 1440),
-        _ => format!("{}일 {}시간", m / 1440, (m % 1440) / 60),
+/// How long an inquiry has waited, at the precision a queue needs: minutes under an hour,
+/// hours under a day, then days (and hours, when there are any).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waited {
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    DaysHours(i64, i64),
+}
+
+impl Waited {
+    pub fn from_minutes(minutes: i64) -> Self {
+        let m = minutes.max(0);
+        match m {
+            0..=59 => Waited::Minutes(m),
+            60..=1439 => Waited::Hours(m / 60),
+            _ if (m % 1440) / 60 == 0 => Waited::Days(m / 1440),
+            _ => Waited::DaysHours(m / 1440, (m % 1440) / 60),
+        }
     }
 }
 
@@ -221,10 +232,13 @@ mod tests {
 
     #[test]
     fn waiting_time_reads_naturally() {
-        assert_eq!(waited(-5), "0분");
-        assert_eq!(waited(35), "35분");
-        assert_eq!(waited(300), "5시간");
-        assert_eq!(waited(1440 * 3), "3일");
-        assert_eq!(waited(1440 * 3 + 250), "3일 4시간");
+        assert_eq!(Waited::from_minutes(-5), Waited::Minutes(0));
+        assert_eq!(Waited::from_minutes(35), Waited::Minutes(35));
+        assert_eq!(Waited::from_minutes(300), Waited::Hours(5));
+        assert_eq!(Waited::from_minutes(1440 * 3), Waited::Days(3));
+        assert_eq!(
+            Waited::from_minutes(1440 * 3 + 250),
+            Waited::DaysHours(3, 4)
+        );
     }
 }

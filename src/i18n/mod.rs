@@ -12,7 +12,6 @@
 
 mod dates;
 mod intl;
-mod message;
 
 use std::cell::RefCell;
 
@@ -26,9 +25,9 @@ use crate::{
     },
 };
 
+pub use inquiry_i18n::Arg;
+use inquiry_i18n::{Key, Piece};
 pub use intl::valid_time_zone;
-pub use message::Arg;
-use message::{Key, Piece};
 
 /// A supported locale. Korean is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -122,14 +121,14 @@ impl I18n {
         self.time_zone
     }
 
-    /// One compiled message (see `message.rs`) in this mount's locale.
+    /// One compiled message (see inquiry-i18n) in this mount's locale.
     fn render(&self, table: &[&[Piece]; 3], args: &[Arg<'_>]) -> String {
         let index = Locale::ALL
             .iter()
             .position(|l| *l == self.locale)
             .unwrap_or(0);
         let mut out = String::new();
-        message::render(self.locale, table[index], args, &mut out);
+        inquiry_i18n::render(self.locale.tag(), table[index], args, &mut out);
         out
     }
 

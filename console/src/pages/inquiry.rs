@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::{use_signed_in, StatusBadge};
 use crate::{
     api::{ApiError, Client, Detail, Me},
-    i18n,
+    i18n::use_i18n,
 };
 
 fn draft_key(ccn: &str) -> String {
@@ -39,6 +39,7 @@ fn save_draft(ccn: &str, text: &str) {
 #[component]
 pub fn InquiryPage() -> impl IntoView {
     let client = expect_context::<Client>();
+    let i18n = use_i18n();
     let signed_out = use_signed_in();
     let params = use_params_map();
     let ccn = Memo::new(move |_| params.with(|p| p.get("ccnNo").unwrap_or_default()));
@@ -53,15 +54,15 @@ pub fn InquiryPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="console-muted" aria-busy="true">"불러오는 중…"</p> }>
+        <Transition fallback=move || view! { <p class="console-muted" aria-busy="true">{i18n.loading()}</p> }>
             {move || Suspend::new(async move {
                 let me = me.await;
                 match detail.await {
                     Ok(d) => view! { <Inquiry initial=d me=me /> }.into_any(),
                     Err(e) => view! {
                         <section class="console-inquiry" data-page="inquiry">
-                            <p class="console-error" role="alert">{e.message()}</p>
-                            <a href="/console/">"문의 큐로"</a>
+                            <p class="console-error" role="alert">{e.message(i18n)}</p>
+                            <a href="/console/">{i18n.to_queue()}</a>
                         </section>
                     }.into_any(),
                 }
@@ -73,6 +74,7 @@ pub fn InquiryPage() -> impl IntoView {
 #[component]
 fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
     let client = expect_context::<Client>();
+    let i18n = use_i18n();
     let signed_out = use_signed_in();
     let ccn = initial.ccn_no.clone();
     let detail = RwSignal::new(initial);
@@ -138,16 +140,14 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
             spawn_local(async move {
                 match client.take(&ccn).await {
                     Ok(()) => {
-                        status.set(Some(
-                            "문의를 맡았습니다. 처리중으로 바뀌었습니다.".to_owned(),
-                        ));
+                        status.set(Some(i18n.taken()));
                         if let Ok(d) = client.detail(&ccn).await {
                             detail.set(d);
                         }
                     }
                     Err(ApiError::Unauthorized) => signed_out(),
                     Err(e) => {
-                        error.set(Some(e.message()));
+                        error.set(Some(e.message(i18n)));
                         if let Ok(d) = client.detail(&ccn).await {
                             detail.set(d);
                         }
@@ -163,14 +163,14 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
         error.set(None);
         let n = chars.get_untracked();
         if n == 0 {
-            error.set(Some(i18n::ANSWER_REQUIRED.to_owned()));
+            error.set(Some(i18n.answer_required()));
             if let Some(a) = textarea.get_untracked() {
                 let _ = a.focus();
             }
             return;
         }
         if n > max {
-            error.set(Some(i18n::answer_too_long(max, n)));
+            error.set(Some(i18n.answer_too_long(n, max)));
             return;
         }
         if let Some(d) = dialog.get_untracked() {
@@ -196,26 +196,24 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                         detail.set(d);
                         text.set(String::new());
                         save_draft(&ccn, "");
-                        status.set(Some(
-                            "답변을 등록했습니다. 고객 화면에 바로 보입니다.".to_owned(),
-                        ));
+                        status.set(Some(i18n.answer_sent()));
                     }
                     Err(ApiError::Conflict { message, now, .. }) => {
                         lost.set(true);
                         if let Some(now) = now {
                             detail.set(*now);
                         }
-                        error.set(Some(format!("{message} {}", i18n::DRAFT_KEPT)));
+                        error.set(Some(format!("{message} {}", i18n.draft_kept())));
                     }
                     Err(ApiError::NotFound(message)) => {
                         lost.set(true);
-                        error.set(Some(format!("{message} {}", i18n::DRAFT_KEPT)));
+                        error.set(Some(format!("{message} {}", i18n.draft_kept())));
                     }
                     Err(ApiError::Unauthorized) => {
                         save_draft(&ccn, &body);
                         signed_out();
                     }
-                    Err(e) => error.set(Some(format!("{} {}", e.message(), i18n::DRAFT_KEPT))),
+                    Err(e) => error.set(Some(format!("{} {}", e.message(i18n), i18n.draft_kept()))),
                 }
                 sending.set(false);
                 close_dialog();
@@ -270,24 +268,24 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
 
     view! {
         <section class="console-inquiry" data-page="inquiry" data-ccn-no=ccn.clone()>
-            <p><a href="/console/">"← 문의 큐"</a></p>
+            <p><a href="/console/">{i18n.back_to_queue()}</a></p>
             <div class="console-inquiry-grid">
                 <article class="console-card">
                     {move || detail.with(|d| view! {
                         <header class="console-inquiry-head">
                             <h1>{d.ccn_title.clone()}</h1>
-                            <StatusBadge code=d.ccn_stat_cd.clone() name=d.ccn_stat_nm.clone() />
+                            <StatusBadge code=d.ccn_stat_cd.clone() />
                         </header>
                         <dl class="console-meta">
-                            <dt>"문의번호"</dt><dd class="console-mono">{d.ccn_no.clone()}</dd>
-                            <dt>"유형"</dt><dd>{format!("{} > {}", d.cnsl_lrg_typ_nm, d.cnsl_typ_nm)}</dd>
-                            <dt>"회원"</dt><dd>{format!("{} ({})", d.mbr_nm.clone().unwrap_or_default(), d.mbr_no.clone().unwrap_or_default())}</dd>
-                            <dt>"주문번호"</dt><dd>{d.ord_no.clone().unwrap_or_else(|| "-".to_owned())}</dd>
-                            <dt>"접수일시"</dt><dd>{d.accp_dtm.replace('T', " ")}</dd>
-                            <dt>"담당자"</dt><dd class="console-holder">{d.cnslr_nm.clone().unwrap_or_else(|| "미배정".to_owned())}</dd>
-                            <dt>"답변 알림 동의"</dt><dd>{format!("SMS {} · 이메일 {}", d.sms_rcv_yn, d.email_rcv_yn)}</dd>
+                            <dt>{i18n.inquiry_no()}</dt><dd class="console-mono">{d.ccn_no.clone()}</dd>
+                            <dt>{i18n.type_short()}</dt><dd>{format!("{} > {}", d.cnsl_lrg_typ_nm, d.cnsl_typ_nm)}</dd>
+                            <dt>{i18n.member()}</dt><dd>{format!("{} ({})", d.mbr_nm.clone().unwrap_or_default(), d.mbr_no.clone().unwrap_or_default())}</dd>
+                            <dt>{i18n.order_no()}</dt><dd>{d.ord_no.clone().unwrap_or_else(|| "-".to_owned())}</dd>
+                            <dt>{i18n.received_at()}</dt><dd>{d.accp_dtm.replace('T', " ")}</dd>
+                            <dt>{i18n.assignee()}</dt><dd class="console-holder">{d.cnslr_nm.clone().unwrap_or_else(|| i18n.unassigned())}</dd>
+                            <dt>{i18n.consent()}</dt><dd>{i18n.consent_channels(&d.email_rcv_yn, &d.sms_rcv_yn)}</dd>
                         </dl>
-                        <h2>"문의 내용"</h2>
+                        <h2>{i18n.inquiry_content()}</h2>
                         <p class="console-content">{d.accp_cont.clone()}</p>
                         {d.goods.clone().map(|g| view! {
                             <div class="console-goods">
@@ -295,15 +293,15 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                                 <div>
                                     <p class="console-muted">{g.brand_nm.clone()}</p>
                                     <p>{g.goods_nm.clone()}</p>
-                                    {g.itm_nm.clone().map(|o| view! { <p class="console-muted">{format!("옵션: {o}")}</p> })}
+                                    {g.itm_nm.clone().map(|o| view! { <p class="console-muted">{i18n.goods_option(o)}</p> })}
                                 </div>
                             </div>
                         })}
                     })}
                     <ul class="console-photos">{photo_views}</ul>
-                    <h2>"답변 스레드"</h2>
+                    <h2>{i18n.thread()}</h2>
                     {move || detail.with(|d| if d.replies.is_empty() {
-                        view! { <p class="console-muted">"아직 답변이 없습니다."</p> }.into_any()
+                        view! { <p class="console-muted">{i18n.no_replies()}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="console-thread">
@@ -317,15 +315,15 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                         }.into_any()
                     })}
                     {move || detail.with(|d| (!d.notifications.is_empty()).then(|| view! {
-                        <h2>"답변 알림"</h2>
+                        <h2>{i18n.notifications()}</h2>
                         <table class="console-table console-notifications">
-                            <thead><tr><th scope="col">"채널"</th><th scope="col">"수신자"</th><th scope="col">"상태"</th><th scope="col">"시도"</th></tr></thead>
+                            <thead><tr><th scope="col">{i18n.channel()}</th><th scope="col">{i18n.recipient()}</th><th scope="col">{i18n.status()}</th><th scope="col">{i18n.attempts()}</th></tr></thead>
                             <tbody>
                                 {d.notifications.iter().map(|n| view! {
                                     <tr data-channel=n.channel.clone() data-status=n.ntf_stat_cd.clone()>
-                                        <td>{i18n::channel(&n.channel)}</td>
+                                        <td>{i18n.channel_name(&n.channel)}</td>
                                         <td>{n.rcpt.clone()}</td>
-                                        <td>{i18n::notification_status(&n.ntf_stat_cd)}{n.last_error.clone().map(|e| format!(" ({e})"))}</td>
+                                        <td>{i18n.notification_status(&n.ntf_stat_cd)}{n.last_error.clone().map(|e| format!(" ({e})"))}</td>
                                         <td>{n.attempt_cnt}</td>
                                     </tr>
                                 }).collect_view()}
@@ -334,13 +332,13 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                     }))}
                 </article>
                 <aside class="console-card console-side" aria-labelledby="console-recent-title">
-                    <h2 id="console-recent-title">"이 회원의 최근 문의"</h2>
+                    <h2 id="console-recent-title">{i18n.recent()}</h2>
                     {move || recent.get().flatten().map(|p| view! {
                         <ul class="console-recent">
                             {p.content.into_iter().map(|r| view! {
                                 <li>
                                     <a href=format!("/console/inquiries/{}", r.ccn_no)>{r.ccn_title}</a>
-                                    " "<StatusBadge code=r.ccn_stat_cd name=r.ccn_stat_nm />
+                                    " "<StatusBadge code=r.ccn_stat_cd />
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -352,20 +350,20 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                 <p class="console-status" role="status" tabindex="-1" node_ref=status_line>{move || status.get()}</p>
                 <p class="console-error" role="alert" id="console-answer-error">{move || error.get()}</p>
                 {move || can_take().then(|| view! {
-                    <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>"문의 맡기 (처리중)"</button>
+                    <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>{i18n.take()}</button>
                 })}
                 {move || (!answered() || lost.get() || !text.with(String::is_empty)).then(|| view! {
                     <div class="console-composer">
-                        <h2>"답변 작성"</h2>
+                        <h2>{i18n.compose()}</h2>
                         <div class="console-template">
-                            <label for="console-template">"답변 템플릿"</label>
+                            <label for="console-template">{i18n.template()}</label>
                             <select id="console-template" on:change=move |e| chosen.set(event_target_value(&e))>
-                                <option value="">"선택하세요"</option>
+                                <option value="">{i18n.choose()}</option>
                                 {move || templates.get().map(|list| list.iter().map(|t| view! { <option value=t.tmpl_no.clone()>{t.tmpl_nm.clone()}</option> }).collect_view())}
                             </select>
-                            <button type="button" class="console-button" on:click=apply_template>"템플릿 넣기"</button>
+                            <button type="button" class="console-button" on:click=apply_template>{i18n.insert_template()}</button>
                         </div>
-                        <label for="console-answer">"답변 내용"</label>
+                        <label for="console-answer">{i18n.answer()}</label>
                         <textarea
                             id="console-answer"
                             node_ref=textarea
@@ -382,13 +380,13 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                             aria-describedby="console-answer-counter console-answer-error"
                             aria-invalid=move || error.with(Option::is_some).to_string()
                         ></textarea>
-                        <p id="console-answer-counter" class="console-counter" class:console-over={move || chars.get() > max}>{move || i18n::counter(chars.get(), max)}</p>
+                        <p id="console-answer-counter" class="console-counter" class:console-over={move || chars.get() > max}>{move || i18n.counter(chars.get(), max)}</p>
                         <div class="console-composer-actions">
-                            <button type="button" class="console-button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>"미리보기"</button>
-                            <button type="button" class="console-button console-button-primary" node_ref=send_button on:click=ask disabled=move || lost.get() || sending.get()>"답변 등록"</button>
+                            <button type="button" class="console-button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>{i18n.preview()}</button>
+                            <button type="button" class="console-button console-button-primary" node_ref=send_button on:click=ask disabled=move || lost.get() || sending.get()>{i18n.send()}</button>
                         </div>
                         {move || preview.get().then(|| view! {
-                            <section class="console-preview" aria-label="고객에게 보이는 답변">
+                            <section class="console-preview" aria-label=i18n.preview_label()>
                                 <p class="console-content">{text.get()}</p>
                             </section>
                         })}
@@ -397,11 +395,11 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
             </div>
 
             <dialog node_ref=dialog class="console-dialog" aria-labelledby="console-confirm-title" aria-describedby="console-confirm-body">
-                <h2 id="console-confirm-title">"답변을 등록할까요?"</h2>
-                <p id="console-confirm-body">"등록한 답변은 고객에게 바로 보이며 수정할 수 없습니다. 동의한 채널로 답변 알림이 발송됩니다."</p>
+                <h2 id="console-confirm-title">{i18n.confirm_title()}</h2>
+                <p id="console-confirm-body">{i18n.confirm_body()}</p>
                 <div class="console-composer-actions">
-                    <button type="button" class="console-button" autofocus on:click=move |_| close_dialog()>"취소"</button>
-                    <button type="button" class="console-button console-button-primary" disabled=sending on:click=on_send>"등록"</button>
+                    <button type="button" class="console-button" autofocus on:click=move |_| close_dialog()>{i18n.cancel()}</button>
+                    <button type="button" class="console-button console-button-primary" disabled=sending on:click=on_send>{i18n.confirm_send()}</button>
                 </div>
             </dialog>
         </section>

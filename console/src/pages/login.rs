@@ -5,12 +5,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::{
     api::{ApiError, Client},
-    i18n, store_token,
+    i18n::use_i18n,
+    store_token,
 };
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let client = expect_context::<Client>();
+    let i18n = use_i18n();
     let query = use_query_map();
     let navigate = use_navigate();
     let token = RwSignal::new(String::new());
@@ -21,7 +23,7 @@ pub fn LoginPage() -> impl IntoView {
         e.prevent_default();
         let t = token.get_untracked().trim().to_owned();
         if t.is_empty() {
-            error.set(Some(i18n::TOKEN_REQUIRED.to_owned()));
+            error.set(Some(i18n.token_required()));
             if let Some(i) = input.get() {
                 let _ = i.focus();
             }
@@ -44,9 +46,9 @@ pub fn LoginPage() -> impl IntoView {
                 Err(e) => {
                     client.token.set(None);
                     error.set(Some(match e {
-                        ApiError::Unauthorized => i18n::TOKEN_WRONG.to_owned(),
-                        ApiError::Forbidden(_) => i18n::NOT_COUNSELOR.to_owned(),
-                        other => other.message(),
+                        ApiError::Unauthorized => i18n.token_wrong(),
+                        ApiError::Forbidden(_) => i18n.not_counselor(),
+                        other => other.message(i18n),
                     }));
                     if let Some(i) = input.get_untracked() {
                         let _ = i.focus();
@@ -58,9 +60,9 @@ pub fn LoginPage() -> impl IntoView {
     };
     view! {
         <section class="console-login" data-page="login">
-            <h1>"상담원 로그인"</h1>
+            <h1>{i18n.login_title()}</h1>
             <form on:submit=submit novalidate>
-                <label for="console-token">"상담원 토큰"</label>
+                <label for="console-token">{i18n.token_label()}</label>
                 <input
                     id="console-token"
                     node_ref=input
@@ -71,9 +73,9 @@ pub fn LoginPage() -> impl IntoView {
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby="console-token-hint console-token-error"
                 />
-                <p id="console-token-hint" class="console-hint">"데모 서버의 상담원 토큰: demo-counselor, demo-counselor-2"</p>
+                <p id="console-token-hint" class="console-hint">{i18n.token_hint()}</p>
                 <p id="console-token-error" class="console-error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="console-button console-button-primary" disabled=pending>"로그인"</button>
+                <button type="submit" class="console-button console-button-primary" disabled=pending>{i18n.login()}</button>
             </form>
         </section>
     }

@@ -12,12 +12,13 @@ pub use queue::QueuePage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::{api::Client, i18n, store_token};
+use crate::{api::Client, i18n::use_i18n, store_token};
 
 /// The header: the desk's name, the signed-in counselor, logout.
 #[component]
 pub fn Header() -> impl IntoView {
     let client = expect_context::<Client>();
+    let i18n = use_i18n();
     let me = LocalResource::new(move || {
         let token = client.token.get();
         async move {
@@ -35,11 +36,11 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="console-header">
-            <a class="console-skip" href="#console-main">"본문으로 건너뛰기"</a>
-            <a class="console-brand" href="/console/">{i18n::TITLE}</a>
+            <a class="console-skip" href="#console-main">{i18n.skip_to_main()}</a>
+            <a class="console-brand" href="/console/">{i18n.title()}</a>
             {move || me.get().flatten().map(|m| view! {
                 <span class="console-me">{format!("{} ({})", m.cnslr_nm, m.cnslr_no)}</span>
-                <button type="button" class="console-button" on:click=logout.clone()>"로그아웃"</button>
+                <button type="button" class="console-button" on:click=logout.clone()>{i18n.logout()}</button>
             })}
         </header>
     }
@@ -84,8 +85,9 @@ fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
 }
 
-/// A status as a badge.
+/// A status as a badge, named in the console's words.
 #[component]
-pub fn StatusBadge(#[prop(into)] code: String, #[prop(into)] name: String) -> impl IntoView {
+pub fn StatusBadge(#[prop(into)] code: String) -> impl IntoView {
+    let name = use_i18n().status_name(&code);
     view! { <span class=format!("console-badge console-badge-{code}")>{name}</span> }
 }

@@ -9,13 +9,14 @@ use wasm_bindgen::JsCast;
 use super::{use_signed_in, StatusBadge};
 use crate::{
     api::{ApiError, Client, Counts, Page},
-    i18n,
-    queue::{waited, QueueFilter, TABS},
+    i18n::use_i18n,
+    queue::{QueueFilter, Waited, TABS},
 };
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let client = expect_context::<Client>();
+    let i18n = use_i18n();
     let signed_out = use_signed_in();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -58,7 +59,7 @@ pub fn QueuePage() -> impl IntoView {
             let f = filter.get();
             let c = tab_counts();
             TABS.iter()
-                .map(|(code, name)| {
+                .map(|code| {
                     let selected = f.status.as_deref() == Some(*code);
                     let target = f.with_status(code);
                     let go = go.clone();
@@ -73,7 +74,7 @@ pub fn QueuePage() -> impl IntoView {
                             aria-controls="console-queue-panel"
                             on:click=move |_| go(target.clone())
                         >
-                            {*name}
+                            {i18n.status_name(code)}
                             <span class="console-tab-count" data-count=n>{n}</span>
                         </button>
                     }
@@ -96,7 +97,7 @@ pub fn QueuePage() -> impl IntoView {
         }
     };
     let text_field = move |id: &'static str,
-                           label: &'static str,
+                           label: String,
                            get: fn(&QueueFilter) -> String,
                            set: fn(&mut QueueFilter, String)| {
         view! {
@@ -109,20 +110,20 @@ pub fn QueuePage() -> impl IntoView {
 
     view! {
         <section class="console-queue" data-page="queue">
-            <h1>"문의 큐"</h1>
-            <form class="console-filters" on:submit=submit aria-label="문의 필터">
+            <h1>{i18n.queue_title()}</h1>
+            <form class="console-filters" on:submit=submit aria-label=i18n.filters()>
                 <div class="console-field">
-                    <label for="f-start">"시작일"</label>
+                    <label for="f-start">{i18n.start_date()}</label>
                     <input id="f-start" type="date" prop:value=move || draft.with(|d| d.start.clone()) on:input=move |e| draft.update(|d| d.start = event_target_value(&e)) />
                 </div>
                 <div class="console-field">
-                    <label for="f-end">"종료일"</label>
+                    <label for="f-end">{i18n.end_date()}</label>
                     <input id="f-end" type="date" prop:value=move || draft.with(|d| d.end.clone()) on:input=move |e| draft.update(|d| d.end = event_target_value(&e)) />
                 </div>
                 <div class="console-field">
-                    <label for="f-type">"문의 유형"</label>
+                    <label for="f-type">{i18n.r#type()}</label>
                     <select id="f-type" on:change=move |e| draft.update(|d| d.type_no = event_target_value(&e))>
-                        <option value="" selected=move || draft.with(|d| d.type_no.is_empty())>"전체"</option>
+                        <option value="" selected=move || draft.with(|d| d.type_no.is_empty())>{i18n.all()}</option>
                         {move || types.get().map(|list| list.iter().flat_map(|g| {
                             let mut out = vec![(g.cnsl_typ_no.clone(), g.cnsl_typ_nm.clone())];
                             out.extend(g.children.iter().map(|c| (c.cnsl_typ_no.clone(), format!("{} > {}", g.cnsl_typ_nm, c.cnsl_typ_nm))));
@@ -133,15 +134,15 @@ pub fn QueuePage() -> impl IntoView {
                         }).collect_view())}
                     </select>
                 </div>
-                {text_field("f-member", "회원번호", |d| d.member.clone(), |d, v| d.member = v)}
-                {text_field("f-order", "주문번호", |d| d.order.clone(), |d, v| d.order = v)}
-                {text_field("f-keyword", "검색어(제목·내용)", |d| d.keyword.clone(), |d, v| d.keyword = v)}
+                {text_field("f-member", i18n.member_no(), |d| d.member.clone(), |d, v| d.member = v)}
+                {text_field("f-order", i18n.order_no(), |d| d.order.clone(), |d, v| d.order = v)}
+                {text_field("f-keyword", i18n.keyword(), |d| d.keyword.clone(), |d, v| d.keyword = v)}
                 <div class="console-field">
-                    <label for="f-assignee">"담당자"</label>
+                    <label for="f-assignee">{i18n.assignee()}</label>
                     <select id="f-assignee" on:change=move |e| draft.update(|d| d.assignee = event_target_value(&e))>
-                        <option value="" selected=move || draft.with(|d| d.assignee.is_empty())>"전체"</option>
-                        <option value="me" selected=move || draft.with(|d| d.assignee == "me")>"나"</option>
-                        <option value="none" selected=move || draft.with(|d| d.assignee == "none")>"미배정"</option>
+                        <option value="" selected=move || draft.with(|d| d.assignee.is_empty())>{i18n.all()}</option>
+                        <option value="me" selected=move || draft.with(|d| d.assignee == "me")>{i18n.assignee_me()}</option>
+                        <option value="none" selected=move || draft.with(|d| d.assignee == "none")>{i18n.unassigned()}</option>
                         {move || counselors.get().map(|list| list.iter().map(|c| {
                             let v = c.cnslr_no.clone();
                             view! { <option value=c.cnslr_no.clone() selected=move || draft.with(|d| d.assignee == v)>{c.cnslr_nm.clone()}</option> }
@@ -149,17 +150,17 @@ pub fn QueuePage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="console-filter-actions">
-                    <button type="submit" class="console-button console-button-primary">"조회"</button>
-                    <a class="console-button" href="/console/">"초기화"</a>
+                    <button type="submit" class="console-button console-button-primary">{i18n.search()}</button>
+                    <a class="console-button" href="/console/">{i18n.reset()}</a>
                 </div>
             </form>
-            <div role="tablist" aria-label="처리 상태" class="console-tabs">{tabs}</div>
+            <div role="tablist" aria-label=i18n.status_tabs() class="console-tabs">{tabs}</div>
             <div id="console-queue-panel" role="tabpanel" class="console-panel">
-                <Transition fallback=|| view! { <p class="console-muted" aria-busy="true">"불러오는 중…"</p> }>
+                <Transition fallback=move || view! { <p class="console-muted" aria-busy="true">{i18n.loading()}</p> }>
                     {move || Suspend::new(async move {
                         match page.await {
                             Ok(p) => view! { <QueueTable page=p filter=filter.get_untracked() /> }.into_any(),
-                            Err(e) => view! { <p class="console-error" role="alert">{e.message()}</p> }.into_any(),
+                            Err(e) => view! { <p class="console-error" role="alert">{e.message(i18n)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -170,10 +171,11 @@ pub fn QueuePage() -> impl IntoView {
 
 #[component]
 fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let received = filter.status.as_deref() == Some("10");
     if page.content.is_empty() {
-        return view! { <p class="console-empty">"조건에 맞는 문의가 없습니다."</p> }.into_any();
+        return view! { <p class="console-empty">{i18n.queue_empty()}</p> }.into_any();
     }
     let now = Utc::now();
     let total = page.pagination.total_elements;
@@ -226,13 +228,13 @@ fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
                     <td class="console-mono">{r.ccn_no.clone()}</td>
                     <td>{format!("{} > {}", r.cnsl_lrg_typ_nm, r.cnsl_typ_nm)}</td>
                     <td><a href=href tabindex="-1">{r.ccn_title}</a>
-                        {(r.atch_file_cnt > 0).then(|| view! { <span class="console-muted">{format!(" · 사진 {}", r.atch_file_cnt)}</span> })}
+                        {(r.atch_file_cnt > 0).then(|| view! { <span class="console-muted">{format!(" · {}", i18n.photo_count(r.atch_file_cnt))}</span> })}
                     </td>
                     <td>{format!("{} ({})", r.mbr_nm.unwrap_or_default(), r.mbr_no.unwrap_or_default())}</td>
                     <td>{r.accp_dtm.get(..16).unwrap_or(&r.accp_dtm).replace('T', " ")}</td>
-                    {received.then(|| view! { <td class="console-waited">{i18n::waited(&waited(waited_for))}</td> })}
-                    <td>{r.cnslr_nm.unwrap_or_else(|| "미배정".to_owned())}</td>
-                    <td><StatusBadge code=r.ccn_stat_cd name=r.ccn_stat_nm /></td>
+                    {received.then(|| view! { <td class="console-waited">{i18n.waited_for(Waited::from_minutes(waited_for))}</td> })}
+                    <td>{r.cnslr_nm.unwrap_or_else(|| i18n.unassigned())}</td>
+                    <td><StatusBadge code=r.ccn_stat_cd /></td>
                 </tr>
             }
         })
@@ -240,27 +242,27 @@ fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
     let prev = filter.with_page(current.saturating_sub(1).max(1));
     let next = filter.with_page(current + 1);
     view! {
-        <p class="console-total" aria-live="polite">{i18n::total(total)}</p>
+        <p class="console-total" aria-live="polite">{i18n.total(total)}</p>
         <table class="console-table">
-            <caption class="console-sr">"문의 목록: ↑/↓로 행을 옮기고 Enter로 엽니다."</caption>
+            <caption class="console-sr">{i18n.queue_caption()}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"문의번호"</th>
-                    <th scope="col">"유형"</th>
-                    <th scope="col">"제목"</th>
-                    <th scope="col">"회원"</th>
-                    <th scope="col">"접수일시"</th>
-                    {received.then(|| view! { <th scope="col">"대기"</th> })}
-                    <th scope="col">"담당자"</th>
-                    <th scope="col">"상태"</th>
+                    <th scope="col">{i18n.inquiry_no()}</th>
+                    <th scope="col">{i18n.type_short()}</th>
+                    <th scope="col">{i18n.inquiry_title()}</th>
+                    <th scope="col">{i18n.member()}</th>
+                    <th scope="col">{i18n.received_at()}</th>
+                    {received.then(|| view! { <th scope="col">{i18n.waited()}</th> })}
+                    <th scope="col">{i18n.assignee()}</th>
+                    <th scope="col">{i18n.status()}</th>
                 </tr>
             </thead>
             <tbody on:keydown=keys>{rows}</tbody>
         </table>
-        <nav class="console-pager" aria-label="페이지">
-            <a class="console-button" href=format!("/console/{}", prev.to_query()) aria-disabled=(current <= 1).to_string()>"이전"</a>
+        <nav class="console-pager" aria-label=i18n.pages()>
+            <a class="console-button" href=format!("/console/{}", prev.to_query()) aria-disabled=(current <= 1).to_string()>{i18n.previous()}</a>
             <span>{format!("{current} / {}", pages.max(1))}</span>
-            <a class="console-button" href=format!("/console/{}", next.to_query()) aria-disabled=(current >= pages).to_string()>"다음"</a>
+            <a class="console-button" href=format!("/console/{}", next.to_query()) aria-disabled=(current >= pages).to_string()>{i18n.next()}</a>
         </nav>
     }
     .into_any()

@@ -1,12 +1,19 @@
-//! Messages compiled from `locales/*.ftl` by `build.rs`, and the small interpreter that renders
-//! them. Only what the message files use is implemented: text, `{ $variable }`, and a selection
-//! on a variable by exact number, plural category or string, with a default variant — the same
-//! results fluent-bundle gives for those (numbers are written without grouping, no isolation
-//! marks), without shipping its parser, bundle and every language's plural rules.
+//! Fluent messages, compiled at build time, for the SPA and the console.
+//!
+//! An app's build script calls [`build::compile`] (feature `build`): it checks the app's
+//! `locales/*.ftl` and turns each message into a method on the app's `I18n` type, whose
+//! parameters are the message's variables, and a static table of [`Piece`]s per locale. The
+//! app defines `I18n` with a `render(&self, table, args)` that picks its locale's entry and
+//! calls [`render`] here, the small interpreter the wasm ships. Only what the message files use
+//! is implemented: text, `{ $variable }`, and a selection on a variable by exact number, plural
+//! category or string, with a default variant — the same results fluent-bundle gives for those
+//! (numbers are written without grouping, no isolation marks), without shipping its parser,
+//! bundle and every language's plural rules.
 
 use std::borrow::Cow;
 
-use super::Locale;
+#[cfg(feature = "build")]
+pub mod build;
 
 /// A value for a message variable: text, or a number (numbers select plural forms).
 #[derive(Debug, Clone, PartialEq)]
@@ -67,8 +74,9 @@ pub enum Key {
     Name(&'static str),
 }
 
-/// Writes a compiled pattern with its arguments.
-pub(super) fn render(locale: Locale, pieces: &[Piece], args: &[Arg<'_>], out: &mut String) {
+/// Writes a compiled pattern with its arguments; `locale` is a BCP 47 tag (`ko`, `en`,
+/// `zh-TW`), for plural categories.
+pub fn render(locale: &'static str, pieces: &[Piece], args: &[Arg<'_>], out: &mut String) {
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
@@ -97,7 +105,7 @@ pub(super) fn render(locale: Locale, pieces: &[Piece], args: &[Arg<'_>], out: &m
     }
 }
 
-fn select(locale: Locale, arg: &Arg<'_>, variants: &[(Key, &[Piece])]) -> Option<usize> {
+fn select(locale: &'static str, arg: &Arg<'_>, variants: &[(Key, &[Piece])]) -> Option<usize> {
     match arg {
         Arg::Number(n) => variants
             .iter()
@@ -117,18 +125,18 @@ fn select(locale: Locale, arg: &Arg<'_>, variants: &[(Key, &[Piece])]) -> Option
 /// The CLDR cardinal plural category of `n` in `locale`, from the browser's
 /// `Intl.PluralRules` (one formatter per locale, made on first use).
 #[cfg(target_arch = "wasm32")]
-fn plural_category(locale: Locale, n: f64) -> String {
+fn plural_category(locale: &'static str, n: f64) -> String {
     use js_sys::{Array, Intl::PluralRules, Object};
     use std::cell::RefCell;
     thread_local! {
-        static RULES: RefCell<Vec<(Locale, PluralRules)>> = const { RefCell::new(Vec::new()) };
+        static RULES: RefCell<Vec<(&'static str, PluralRules)>> = const { RefCell::new(Vec::new()) };
     }
     RULES.with(|rules| {
         let mut rules = rules.borrow_mut();
         let i = match rules.iter().position(|(l, _)| *l == locale) {
             Some(i) => i,
             None => {
-                let tags = Array::of1(&locale.tag().into());
+                let tags = Array::of1(&locale.into());
                 rules.push((locale, PluralRules::new(&tags, &Object::new())));
                 rules.len() - 1
             }
@@ -137,11 +145,12 @@ fn plural_category(locale: Locale, n: f64) -> String {
     })
 }
 
-/// Native builds (unit tests): the CLDR rules of the three supported locales.
+/// Native builds (unit tests): the CLDR cardinal rules of the supported locales (English has
+/// `one`; Korean and Chinese have only `other`).
 #[cfg(not(target_arch = "wasm32"))]
-fn plural_category(locale: Locale, n: f64) -> String {
+fn plural_category(locale: &'static str, n: f64) -> String {
     match locale {
-        Locale::En if n == 1.0 => "one",
+        "en" if n == 1.0 => "one",
         _ => "other",
     }
     .to_owned()
@@ -161,7 +170,7 @@ mod tests {
         default: 2,
     }];
 
-    fn text(locale: Locale, pieces: &[Piece], args: &[Arg<'_>]) -> String {
+    fn text(locale: &'static str, pieces: &[Piece], args: &[Arg<'_>]) -> String {
         let mut s = String::new();
         render(locale, pieces, args, &mut s);
         s
@@ -169,18 +178,18 @@ mod tests {
 
     #[test]
     fn exact_numbers_win_over_plural_categories() {
-        assert_eq!(text(Locale::En, COUNT, &[0.into()]), "none");
-        assert_eq!(text(Locale::En, COUNT, &[1.into()]), "1 item");
-        assert_eq!(text(Locale::En, COUNT, &[27.into()]), "27 items");
+        assert_eq!(text("en", COUNT, &[0.into()]), "none");
+        assert_eq!(text("en", COUNT, &[1.into()]), "1 item");
+        assert_eq!(text("en", COUNT, &[27.into()]), "27 items");
         // Korean has no "one" category: the default variant.
-        assert_eq!(text(Locale::Ko, COUNT, &[1.into()]), "1 items");
+        assert_eq!(text("ko", COUNT, &[1.into()]), "1 items");
     }
 
     #[test]
     fn numbers_are_written_like_fluent_writes_them() {
         let pieces = &[Piece::Var(0)];
-        assert_eq!(text(Locale::Ko, pieces, &[1234567u64.into()]), "1234567");
-        assert_eq!(text(Locale::Ko, pieces, &[2.5f64.into()]), "2.5");
-        assert_eq!(text(Locale::Ko, pieces, &["글".into()]), "글");
+        assert_eq!(text("ko", pieces, &[1234567u64.into()]), "1234567");
+        assert_eq!(text("ko", pieces, &[2.5f64.into()]), "2.5");
+        assert_eq!(text("ko", pieces, &["글".into()]), "글");
     }
 }

@@ -1,0 +1,104 @@
+# The console's messages (Fluent), compiled at build time by inquiry-i18n like the SPA's.
+# Korean first: the desk's language. Another locale is a file beside this one with the same
+# messages and variables (the build checks), plus its entry in console/build.rs and `Locale`.
+
+## The frame
+title = 통합상담관리
+skip-to-main = 본문으로 건너뛰기
+logout = 로그아웃
+not-found = 페이지를 찾을 수 없습니다.
+loading = 불러오는 중…
+
+## Sign-in
+login-title = 상담원 로그인
+token-label = 상담원 토큰
+token-hint = 데모 서버의 상담원 토큰: demo-counselor, demo-counselor-2
+login = 로그인
+token-required = 상담원 토큰을 입력해 주세요.
+token-wrong = 토큰이 올바르지 않습니다. 다시 확인해 주세요.
+not-counselor = 상담원 토큰이 아닙니다. 상담원에게 발급된 토큰으로 로그인해 주세요.
+
+## What a failed request says
+session-expired = 로그인이 필요합니다. 상담원 토큰으로 다시 로그인해 주세요.
+network-error = 서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도해 주세요.
+server-error = 일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.
+photo-missing = 사진을 불러오지 못했습니다.
+
+## Statuses
+status-received = 접수완료
+status-in-progress = 처리중
+status-answered = 답변완료
+
+## The queue
+queue-title = 문의 큐
+filters = 문의 필터
+start-date = 시작일
+end-date = 종료일
+type = 문의 유형
+all = 전체
+member-no = 회원번호
+order-no = 주문번호
+keyword = 검색어(제목·내용)
+assignee = 담당자
+assignee-me = 나
+unassigned = 미배정
+search = 조회
+reset = 초기화
+status-tabs = 처리 상태
+queue-empty = 조건에 맞는 문의가 없습니다.
+total = 총 { $count }건
+queue-caption = 문의 목록: ↑/↓로 행을 옮기고 Enter로 엽니다.
+inquiry-no = 문의번호
+type-short = 유형
+inquiry-title = 제목
+member = 회원
+received-at = 접수일시
+waited = 대기
+status = 상태
+photo-count = 사진 { $count }
+pages = 페이지
+previous = 이전
+next = 다음
+waited-minutes = { $minutes }분 대기
+waited-hours = { $hours }시간 대기
+waited-days = { $days }일 대기
+waited-days-hours = { $days }일 { $hours }시간 대기
+
+## An inquiry
+back-to-queue = ← 문의 큐
+to-queue = 문의 큐로
+consent = 답변 알림 동의
+consent-channels = SMS { $sms } · 이메일 { $email }
+inquiry-content = 문의 내용
+goods-option = 옵션: { $option }
+thread = 답변 스레드
+no-replies = 아직 답변이 없습니다.
+notifications = 답변 알림
+channel = 채널
+recipient = 수신자
+attempts = 시도
+channel-sms = SMS
+channel-email = 이메일
+notification-sent = 발송 완료
+notification-failed = 발송 실패
+notification-pending = 발송 대기
+recent = 이 회원의 최근 문의
+take = 문의 맡기 (처리중)
+taken = 문의를 맡았습니다. 처리중으로 바뀌었습니다.
+compose = 답변 작성
+template = 답변 템플릿
+choose = 선택하세요
+insert-template = 템플릿 넣기
+answer = 답변 내용
+preview = 미리보기
+preview-label = 고객에게 보이는 답변
+send = 답변 등록
+answer-required = 답변 내용을 입력해 주세요.
+answer-too-long = 답변은 { $max }자 이하로 입력해 주세요 (현재 { $count }자).
+counter = { $count } / { $max }자
+draft-kept = 작성하던 답변은 그대로 남아 있습니다.
+answer-sent = 답변을 등록했습니다. 고객 화면에 바로 보입니다.
+confirm-title = 답변을 등록할까요?
+confirm-body = 등록한 답변은 고객에게 바로 보이며 수정할 수 없습니다. 동의한 채널로 답변 알림이 발송됩니다.
+cancel = 취소
+confirm-send = 등록
