@@ -55,6 +55,15 @@ pub struct QuestionSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_nm: Option<String>,
     /// Back office: the counselor who holds it.
+    #[serde(flatten)]
+    pub holder: Holder,
+}
+
+/// Back office: the counselor who holds an inquiry (`cnslrNo`, `cnslrNm`); both absent when
+/// nobody does, and always on the member's side.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Holder {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cnslr_no: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,10 +132,8 @@ pub struct QuestionDetail {
     pub mbr_no: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_nm: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cnslr_no: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cnslr_nm: Option<String>,
+    #[serde(flatten)]
+    pub holder: Holder,
     /// Back office: the answer notifications and where each stands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<Notification>>,
@@ -282,10 +289,8 @@ pub struct StatusPayload {
     pub ccn_stat_cd: String,
     pub ccn_stat_nm: String,
     /// Back office: who holds it now.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cnslr_no: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cnslr_nm: Option<String>,
+    #[serde(flatten)]
+    pub holder: Holder,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,7 @@
 use chrono::FixedOffset;
 
 use super::dto::{
-    AtchFile, Goods, GoodsCard, GoodsItem, LargeType, LeafType, Notification, OrderGoods,
+    AtchFile, Goods, GoodsCard, GoodsItem, Holder, LargeType, LeafType, Notification, OrderGoods,
     QuestionDetail, QuestionSummary, Reply, StatusPayload,
 };
 use crate::{
@@ -57,12 +57,7 @@ pub fn summary(r: InquiryRow, offset: FixedOffset, audience: Audience) -> Questi
         ans_unread_yn: yn(r.status == Status::Answered && !r.answer_read),
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
-        cnslr_no: r
-            .assignee
-            .as_ref()
-            .filter(|_| counselor)
-            .map(|a| a.no.clone()),
-        cnslr_nm: r.assignee.filter(|_| counselor).map(|a| a.name),
+        holder: holder(r.assignee.as_ref().filter(|_| counselor)),
     }
 }
 
@@ -121,12 +116,7 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
         ans_unread_yn: yn(r.status == Status::Answered && !r.answer_read),
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
-        cnslr_no: r
-            .assignee
-            .as_ref()
-            .filter(|_| counselor)
-            .map(|a| a.no.clone()),
-        cnslr_nm: r.assignee.filter(|_| counselor).map(|a| a.name),
+        holder: holder(r.assignee.as_ref().filter(|_| counselor)),
         notifications: None,
         ccn_no,
     }
@@ -151,13 +141,20 @@ pub fn notifications(rows: Vec<NotificationRecord>, offset: FixedOffset) -> Vec<
 }
 
 /// A status (and, for counselors, the holder) as the status operations and 409s answer it.
-pub fn status(ccn_no: &str, status: Status, holder: Option<&CounselorRef>) -> StatusPayload {
+pub fn status(ccn_no: &str, status: Status, by: Option<&CounselorRef>) -> StatusPayload {
     StatusPayload {
         ccn_no: ccn_no.to_owned(),
         ccn_stat_cd: status.code().to_owned(),
         ccn_stat_nm: status.name().to_owned(),
-        cnslr_no: holder.map(|h| h.no.clone()),
-        cnslr_nm: holder.map(|h| h.name.clone()),
+        holder: holder(by),
+    }
+}
+
+/// Who holds an inquiry, as the back office sees it.
+fn holder(by: Option<&CounselorRef>) -> Holder {
+    Holder {
+        cnslr_no: by.map(|h| h.no.clone()),
+        cnslr_nm: by.map(|h| h.name.clone()),
     }
 }
 

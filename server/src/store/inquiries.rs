@@ -31,13 +31,7 @@ pub fn question_state(
         "SELECT c.ccn_stat_cd, c.cnslr_no, s.cnslr_nm FROM ccn c
            LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no WHERE c.ccn_no = ?1",
         [ccn_no],
-        |r| {
-            let holder = match (r.get(1)?, r.get(2)?) {
-                (Some(no), Some(name)) => Some(CounselorRef { no, name }),
-                _ => None,
-            };
-            Ok((r.get::<_, String>(0)?, holder))
-        },
+        |r| Ok((r.get::<_, String>(0)?, CounselorRef::from_columns(r, 1)?)),
     )
     .optional()
     .map(|o| o.and_then(|(c, h)| Status::from_code(&c).map(|s| (s, h))))
@@ -96,10 +90,7 @@ pub fn question_detail(
                             name: r.get(19)?,
                         },
                         answer_read: r.get(20)?,
-                        assignee: match (r.get(21)?, r.get(22)?) {
-                            (Some(no), Some(name)) => Some(CounselorRef { no, name }),
-                            _ => None,
-                        },
+                        assignee: CounselorRef::from_columns(r, 21)?,
                     },
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<String>>(8)?,

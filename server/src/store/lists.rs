@@ -147,13 +147,7 @@ fn summary_row(r: &Row) -> rusqlite::Result<InquiryRow> {
             name: r.get(15)?,
         },
         answer_read: r.get(16)?,
-        assignee: match (
-            r.get::<_, Option<String>>(17)?,
-            r.get::<_, Option<String>>(18)?,
-        ) {
-            (Some(no), Some(name)) => Some(CounselorRef { no, name }),
-            _ => None,
-        },
+        assignee: CounselorRef::from_columns(r, 17)?,
     })
 }
 
