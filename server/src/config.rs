@@ -71,6 +71,8 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Built console app to serve at `/console/`.
     pub console_dir: Option<PathBuf>,
+    /// How long a seller has to answer or confirm a transfer before it closes.
+    pub transfer_deadline: chrono::Duration,
 }
 
 /// How answer notifications are delivered.
@@ -90,6 +92,7 @@ impl Config {
             store_offset: kst(),
             notify: NotifyConfig::default(),
             console_dir: None,
+            transfer_deadline: chrono::Duration::hours(24),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod photos;
 pub mod questions;
 pub mod rules;
 pub mod seed;
+pub mod seller;
 pub mod shell;
 pub mod store;
 

@@ -45,6 +45,9 @@ struct Args {
     /// notifications are written to the log.
     #[arg(long, env = "INQUIRY_SMTP_URL", hide_env_values = true)]
     smtp_url: Option<String>,
+    /// Hours a seller has to answer or confirm a transfer (이관) before it closes.
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
+    transfer_hours: u32,
     /// Sender of answer e-mails.
     #[arg(
         long,
@@ -84,6 +87,7 @@ async fn run(args: Args) -> Result<(), String> {
             .unwrap_or_else(|| PathBuf::from("."))
     });
     let mut config = Config::new(data_dir);
+    config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     if let Some(dir) = &args.static_dir {
         if !dir.join("index.html").is_file() {
             return Err(format!(
@@ -150,6 +154,13 @@ async fn run(args: Args) -> Result<(), String> {
         println!("  Demo tokens (Authorization: Bearer <token>):");
         for (token, who) in seed::DEMO_TOKENS {
             println!("    {token:<22} {who}");
+        }
+        println!(
+            "  Demo sellers (seller API: {}/v5/vendors/<vendorId>/callCenterInquiries, CEA-signed):",
+            inquiry_server::api::vendor::BASE
+        );
+        for (vendor_id, name, access, secret) in seed::DEMO_VENDORS {
+            println!("    {vendor_id}  {name:<8} access-key {access}  secret-key {secret}");
         }
         if args.seed.as_deref() == Some("bench") {
             println!(

@@ -324,3 +324,128 @@ async fn every_documented_operation_is_routed() {
         }
     }
 }
+
+/// The seller side: the BO transfer (x2bee envelope) and the Coupang-style seller API (its own
+/// envelope), success and errors.
+#[tokio::test]
+async fn seller_responses_conform_to_the_spec() {
+    let spec = spec();
+    let c = Contract {
+        components: spec["components"].clone(),
+    };
+    let s = start().await;
+    let (ord_no, goods_no, itm_no) = s.ordered_goods(MEMBER1).await;
+    let form = base_form("3010", "이관 계약", "옵션이 달라요")
+        .text("goodsNo", goods_no)
+        .text("itmNo", itm_no)
+        .text("ordNo", ord_no);
+    let (_, b) = s.save(MEMBER1, form).await;
+    let ccn = b["payload"].as_str().unwrap().to_owned();
+    let trns = |need: &'static str, ccn: String| {
+        let s = &s;
+        async move {
+            s.post_json(
+                &format!("{BO}/questionTrns"),
+                COUNSELOR,
+                json!({"ccnNo": ccn, "needAnsYn": need, "trnsNote": "확인 부탁드립니다."}),
+            )
+            .await
+        }
+    };
+    let (st, b) = trns("N", ccn.clone()).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.response("boQuestionTrns", st, &b);
+    let (st, b) = trns("Y", ccn.clone()).await;
+    assert_eq!(st, StatusCode::OK, "{b}");
+    c.response("boQuestionTrns", st, &b);
+    let (st, b) = trns("Y", ccn.clone()).await;
+    assert_eq!(st, StatusCode::CONFLICT);
+    c.response("boQuestionTrns", st, &b);
+    let vendor = b["payload"]["trns"]["vendorId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, _, access, secret) = *inquiry_server::seed::DEMO_VENDORS
+        .iter()
+        .find(|v| v.0 == vendor)
+        .unwrap();
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionDtl?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    assert!(b["payload"]["trns"].is_object());
+    c.response("boGetQuestionDtl", st, &b);
+
+    let v = "/v2/providers/openapi/apis/api";
+    let call = |method: Method, path: String, body: Option<Value>| {
+        let s = &s;
+        async move {
+            let auth = cea_header(access, secret, method.as_str(), &path, chrono::Utc::now());
+            let mut r = s
+                .client
+                .request(method, s.url(&path))
+                .header("authorization", auth);
+            if let Some(b) = body {
+                r = r.json(&b);
+            }
+            read(r.send().await.unwrap()).await
+        }
+    };
+    let end = chrono::Utc::now().date_naive();
+    let week = format!(
+        "inquiryStartAt={}&inquiryEndAt={end}",
+        end - chrono::Duration::days(7)
+    );
+    for status in ["NONE", "NO_ANSWER", "TRANSFER", "ANSWER"] {
+        let (st, b) = call(
+            Method::GET,
+            format!("{v}/v5/vendors/{vendor}/callCenterInquiries?vendorId={vendor}&partnerCounselingStatus={status}&pageSize=30&{week}"),
+            None,
+        )
+        .await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+        c.check("callCenterInquiriesResponse", &b, status);
+    }
+    let (st, b) = call(
+        Method::GET,
+        format!("{v}/v5/vendors/{vendor}/callCenterInquiries?vendorId={vendor}&partnerCounselingStatus=NONE"),
+        None,
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.check("CallCenterErrorResponse", &b, "list 400");
+    let (st, b) = call(
+        Method::GET,
+        format!("{v}/v5/vendors/callCenterInquiries/{ccn}"),
+        None,
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK);
+    c.check("callCenterInquiryResponse", &b, "single");
+    let parent = b["data"]["replies"][0]["answerId"].clone();
+    let reply = format!("{v}/v4/vendors/{vendor}/callCenterInquiries/{ccn}/replies");
+    let body = json!({"vendorId": vendor, "inquiryId": ccn, "content": "확인해 교환해 드리겠습니다.", "replyBy": "wing01", "parentAnswerId": parent});
+    let (st, b) = call(Method::POST, reply.clone(), Some(body.clone())).await;
+    assert_eq!(st, StatusCode::OK);
+    c.check("CallCenterWriteResponse", &b, "reply");
+    let (st, b) = call(Method::POST, reply, Some(body)).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.check("CallCenterErrorResponse", &b, "reply 400");
+    let (st, b) = call(
+        Method::POST,
+        format!("{v}/v4/vendors/{vendor}/callCenterInquiries/{ccn}/confirms"),
+        Some(json!({"confirmBy": "wing01"})),
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.check("CallCenterErrorResponse", &b, "confirm 400");
+    let (st, b) = read(
+        s.client
+            .get(s.url(&format!("{v}/v5/vendors/callCenterInquiries/{ccn}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED);
+    c.check("CallCenterErrorResponse", &b, "401");
+}

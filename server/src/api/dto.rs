@@ -137,6 +137,28 @@ pub struct QuestionDetail {
     /// Back office: the answer notifications and where each stands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<Notification>>,
+    /// Back office: the transfer (이관) to the goods' seller, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trns: Option<TransferInfo>,
+}
+
+/// Back office: an inquiry's transfer to the seller and where it stands.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferInfo {
+    pub vendor_id: String,
+    pub vendor_nm: String,
+    /// `Y`: the seller must answer; `N`: confirm only.
+    pub need_ans_yn: String,
+    pub trns_note: String,
+    pub cnslr_no: String,
+    pub cnslr_nm: String,
+    pub trns_dtm: String,
+    pub due_dtm: String,
+    /// `WAITING` (the seller has until dueDtm), `DONE` (answered or confirmed), `EXPIRED`.
+    pub trns_stat_cd: String,
+    pub done_by: Option<String>,
+    pub done_dtm: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -304,6 +326,16 @@ pub struct BoProcRequest {
 #[serde(rename_all = "camelCase")]
 pub struct ReadRequest {
     pub ccn_no: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoTransferRequest {
+    pub ccn_no: Option<String>,
+    /// `Y`: the seller must answer the customer; `N`: the seller only confirms.
+    pub need_ans_yn: Option<String>,
+    /// The counselor's note to the seller.
+    pub trns_note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -8,6 +8,7 @@ pub mod fo;
 pub mod form;
 pub mod present;
 pub mod query;
+pub mod vendor;
 
 use std::time::Duration;
 
@@ -122,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{bo}/getQuestionDtl"), get(bo::get_question_dtl))
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
+        .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
         .route(
             "/api/{*rest}",
             get(api_not_found)
@@ -140,8 +142,36 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state.clone());
 
+    // The seller API (Coupang's paths): its own envelope and CEA signatures, no cookies or CORS
+    // (sellers call it server to server).
+    let v = vendor::BASE;
+    let sellers = Router::new()
+        .route(
+            &format!("{v}/v5/vendors/{{vendor_id}}/callCenterInquiries"),
+            get(vendor::call_center_inquiries),
+        )
+        .route(
+            &format!("{v}/v5/vendors/callCenterInquiries/{{inquiry_id}}"),
+            get(vendor::call_center_inquiry),
+        )
+        .route(
+            &format!("{v}/v4/vendors/{{vendor_id}}/callCenterInquiries/{{inquiry_id}}/replies"),
+            post(vendor::reply),
+        )
+        .route(
+            &format!("{v}/v4/vendors/{{vendor_id}}/callCenterInquiries/{{inquiry_id}}/confirms"),
+            post(vendor::confirm),
+        )
+        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state.clone());
+
     let goods_images = ServeDir::new(state.config.goods_image_dir());
     let mut app = api
+        .merge(sellers)
         .nest_service("/images/goods", goods_images)
         .merge(crate::shell::router());
     if let Some(dir) = &state.config.console_dir {

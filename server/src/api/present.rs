@@ -5,13 +5,13 @@ use chrono::FixedOffset;
 
 use super::dto::{
     AtchFile, Goods, GoodsCard, GoodsItem, Holder, LargeType, LeafType, Notification, OrderGoods,
-    QuestionDetail, QuestionSummary, Reply, StatusPayload,
+    QuestionDetail, QuestionSummary, Reply, StatusPayload, TransferInfo,
 };
 use crate::{
     model::{wire_time, Status},
     store::records::{
         CatalogRecord, CounselorRef, InquiryRecord, InquiryRow, NotificationRecord, OrderedRecord,
-        TypeGroupRecord,
+        TransferRecord, TypeGroupRecord,
     },
 };
 
@@ -118,6 +118,7 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
         mbr_nm: counselor.then_some(r.member.name),
         holder: holder(r.assignee.as_ref().filter(|_| counselor)),
         notifications: None,
+        trns: None,
         ccn_no,
     }
 }
@@ -206,5 +207,29 @@ pub fn ordered_goods(o: OrderedRecord, offset: FixedOffset) -> OrderGoods {
         ord_qty: o.qty,
         ord_amt: o.amount,
         img_url: goods_image_url(o.image_file),
+    }
+}
+
+/// An inquiry's transfer as the back office sees it, at `now` (stored UTC text).
+pub fn transfer(t: TransferRecord, now: &str, offset: FixedOffset) -> TransferInfo {
+    let state = if t.answered {
+        "DONE"
+    } else if t.is_open(now) {
+        "WAITING"
+    } else {
+        "EXPIRED"
+    };
+    TransferInfo {
+        vendor_id: t.vendor_id,
+        vendor_nm: t.vendor_nm,
+        need_ans_yn: yn(t.need_answer),
+        trns_note: t.note,
+        cnslr_no: t.cnslr_no,
+        cnslr_nm: t.cnslr_nm,
+        trns_dtm: wire_time(&t.at, offset),
+        due_dtm: wire_time(&t.due, offset),
+        trns_stat_cd: state.to_owned(),
+        done_by: t.done_by,
+        done_dtm: t.done_at.map(|d| wire_time(&d, offset)),
     }
 }

@@ -173,6 +173,43 @@ CREATE TABLE ntf_outbox (
 CREATE INDEX ntf_due_idx ON ntf_outbox (status, next_try_dtm);
 CREATE INDEX ntf_ccn_idx ON ntf_outbox (ccn_no);
 "#,
+    r#"
+-- The seller's side (issue 12): sellers (vendors) own goods and call the Coupang-style
+-- call-center inquiry API with an access key / secret key pair (HMAC, so the secret is kept
+-- in clear: it must be known to verify a signature). A counselor transfers (이관) an inquiry
+-- about a seller's goods to that seller, needing an answer or for confirmation only.
+CREATE TABLE vendor (
+    vendor_id   TEXT PRIMARY KEY,
+    vendor_nm   TEXT NOT NULL
+);
+CREATE TABLE vendor_key (
+    access_key  TEXT PRIMARY KEY,
+    vendor_id   TEXT NOT NULL REFERENCES vendor (vendor_id),
+    secret_key  TEXT NOT NULL
+);
+ALTER TABLE goods ADD COLUMN vendor_id TEXT REFERENCES vendor (vendor_id);
+ALTER TABLE goods ADD COLUMN sale_start_dt TEXT;
+ALTER TABLE goods ADD COLUMN sale_end_dt TEXT;
+-- The option's number as a seller's systems know it (Coupang's numeric vendorItemId).
+ALTER TABLE goods_itm ADD COLUMN vendor_item_id INTEGER;
+CREATE UNIQUE INDEX goods_itm_vendor_item_idx ON goods_itm (vendor_item_id);
+CREATE TABLE ccn_trns (
+    ccn_no           TEXT PRIMARY KEY REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    vendor_id        TEXT NOT NULL REFERENCES vendor (vendor_id),
+    need_answer      INTEGER NOT NULL CHECK (need_answer IN (0, 1)),
+    trns_note        TEXT NOT NULL,
+    cnslr_no         TEXT NOT NULL REFERENCES counselor (cnslr_no),
+    trns_dtm         TEXT NOT NULL,
+    due_dtm          TEXT NOT NULL,
+    trns_stat        TEXT NOT NULL CHECK (trns_stat IN ('requestAnswer', 'answered')),
+    complete_reason  TEXT NOT NULL DEFAULT 'NONE'
+        CHECK (complete_reason IN ('NONE', 'DISPUTE_PROCESS', 'DISPUTE_PROCESS_COMPLETE', 'CANCEL')),
+    -- The seller's WING id that replied or confirmed, and when.
+    done_by          TEXT,
+    done_dtm         TEXT
+);
+CREATE INDEX ccn_trns_vendor_idx ON ccn_trns (vendor_id, trns_dtm, ccn_no);
+"#,
 ];
 
 /// Opens (creating if needed) the database and applies pending migrations.

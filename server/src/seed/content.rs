@@ -764,6 +764,3 @@ pub static ANSWER_TEMPLATES: &[(Option<&str>, &str, &str)] = &[
 
 /// Counselors' display names (the SPA labels them 상담원).
 pub static COUNSELOR_NAMES: &[&str] = &["이서연", "최민호", "정다은", "한유진"];
-
-/// Sellers who sometimes add to a thread (the SPA labels them 판매자).
-pub static SELLER_NAMES: &[&str] = &["(주)데일리웨어", "그린테이블 상회", "소담리빙"];

@@ -21,7 +21,7 @@ use crate::{
 };
 use content::{
     ANSWER_TEMPLATES, BRANDS, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, MEMBER_CONTACTS,
-    MEMBER_NAMES, SELLER_NAMES, TYPE_TREE,
+    MEMBER_NAMES, TYPE_TREE,
 };
 
 /// Fixed demo credentials: `(token, who)`. Printed at start and documented in the README.
@@ -38,6 +38,59 @@ pub const DEMO_TOKENS: &[(&str, &str)] = &[
         "counselor C002 최민호 (back office console)",
     ),
 ];
+
+/// The demo sellers, one per brand (`content::BRANDS`, in order): vendor ID, the name customers
+/// see on its replies, and its API credentials (access key, secret key). Printed at start and
+/// documented in the README.
+pub const DEMO_VENDORS: &[(&str, &str, &str, &str)] = &[
+    (
+        "A00010001",
+        "하루웨어",
+        "demo-access-A00010001",
+        "demo-secret-A00010001",
+    ),
+    (
+        "A00010002",
+        "온결",
+        "demo-access-A00010002",
+        "demo-secret-A00010002",
+    ),
+    (
+        "A00010003",
+        "소담리빙",
+        "demo-access-A00010003",
+        "demo-secret-A00010003",
+    ),
+    (
+        "A00010004",
+        "그린테이블",
+        "demo-access-A00010004",
+        "demo-secret-A00010004",
+    ),
+    (
+        "A00010005",
+        "누비랩",
+        "demo-access-A00010005",
+        "demo-secret-A00010005",
+    ),
+    (
+        "A00010006",
+        "모아키즈",
+        "demo-access-A00010006",
+        "demo-secret-A00010006",
+    ),
+    (
+        "A00010007",
+        "바른살림",
+        "demo-access-A00010007",
+        "demo-secret-A00010007",
+    ),
+];
+
+/// The sellers' WING login id in seeded replies (Coupang's `replyBy`/`receptionist`).
+fn wing_id(vendor: usize) -> String {
+    format!("wing{:02}", vendor + 1)
+}
 
 pub const DEMO_MEMBERS: usize = 3;
 pub const INQUIRIES_PER_MEMBER: usize = 70;
@@ -86,6 +139,8 @@ struct GoodsRow {
     goods_nm: String,
     price: i64,
     items: Vec<String>,
+    /// Index into DEMO_VENDORS.
+    vendor: usize,
 }
 
 struct OrderLine {
@@ -130,6 +185,17 @@ fn fill(
         )?;
     }
 
+    for (vendor_id, name, access, secret) in DEMO_VENDORS {
+        conn.execute(
+            "INSERT INTO vendor (vendor_id, vendor_nm) VALUES (?1, ?2)",
+            [vendor_id, name],
+        )?;
+        conn.execute(
+            "INSERT INTO vendor_key (access_key, vendor_id, secret_key) VALUES (?1, ?2, ?3)",
+            [access, vendor_id, secret],
+        )?;
+    }
+
     for (li, large) in TYPE_TREE.iter().enumerate() {
         conn.execute(
             "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq) VALUES (?1, ?2, NULL, ?3)",
@@ -164,7 +230,8 @@ fn fill(
             if goods.len() == GOODS_COUNT {
                 break 'catalog;
             }
-            let brand = BRANDS[(bi + round * 5) % BRANDS.len()];
+            let vendor = (bi + round * 5) % BRANDS.len();
+            let brand = BRANDS[vendor];
             let goods_no = format!("G{:05}", goods.len() + 1);
             let goods_nm = if round == 0 {
                 base.name.to_owned()
@@ -183,16 +250,32 @@ fn fill(
                 image::goods_png(base.hue, (goods.len() as u32) + round as u32),
             )?;
             conn.execute(
-                "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![goods_no, goods_nm, brand, base.category, price, img_file],
+                "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file,
+                                    vendor_id, sale_start_dt, sale_end_dt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2099-12-31')",
+                params![
+                    goods_no,
+                    goods_nm,
+                    brand,
+                    base.category,
+                    price,
+                    img_file,
+                    DEMO_VENDORS[vendor].0,
+                    format!("2025-{:02}-01", 1 + goods.len() % 12),
+                ],
             )?;
             let mut items = Vec::new();
             for (oi, opt) in base.options.iter().enumerate() {
                 let itm_no = format!("{:03}", oi + 1);
                 conn.execute(
-                    "INSERT INTO goods_itm (goods_no, itm_no, itm_nm) VALUES (?1, ?2, ?3)",
-                    params![goods_no, itm_no, opt],
+                    "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        goods_no,
+                        itm_no,
+                        opt,
+                        3_000_000_000_i64 + (goods.len() as i64 + 1) * 100 + oi as i64 + 1
+                    ],
                 )?;
                 items.push(itm_no);
             }
@@ -201,6 +284,7 @@ fn fill(
                 goods_nm: format!("[{brand}] {goods_nm}"),
                 price,
                 items,
+                vendor,
             });
         }
     }
@@ -347,13 +431,39 @@ fn fill(
                     &db_time(answered),
                 )?;
                 let mut last = answered;
-                if let (Some(reply), Some(_)) = (sample.seller_reply, line) {
+                if let (Some(reply), Some(l)) = (sample.seller_reply, line) {
+                    // The counselor transferred it to the goods' seller, who replied.
+                    let vendor = goods[l.goods].vendor;
+                    let transferred = answered - Duration::minutes(rng.i64(10..60));
                     last = answered + Duration::minutes(rng.i64(30..60 * 20));
+                    store::insert_transfer(
+                        conn,
+                        &store::NewTransfer {
+                            ccn_no: &ccn_no,
+                            vendor_id: DEMO_VENDORS[vendor].0,
+                            need_answer: true,
+                            note: &transfer_note(
+                                &l.ord_no,
+                                &goods[l.goods].goods_nm,
+                                &fill_text(sample.content),
+                            ),
+                            cnslr_no: &counselor_no(holder),
+                            at: &db_time(transferred),
+                            due: &db_time(transferred + Duration::hours(24)),
+                        },
+                    )?;
+                    store::close_transfer(
+                        conn,
+                        &ccn_no,
+                        "NONE",
+                        &wing_id(vendor),
+                        &db_time(last.min(now)),
+                    )?;
                     store::append_reply(
                         conn,
                         &ccn_no,
                         ReplyAuthor::Seller,
-                        SELLER_NAMES[rng.usize(..SELLER_NAMES.len())],
+                        DEMO_VENDORS[vendor].1,
                         &fill_text(reply),
                         &db_time(last.min(now)),
                     )?;
@@ -367,6 +477,7 @@ fn fill(
             }
         }
     }
+    open_transfers(conn, now)?;
     // Customers have read their older answers; the two newest of each stay unread.
     conn.execute(
         "UPDATE ccn SET ans_read_dtm = ans_dtm
@@ -377,6 +488,60 @@ fn fill(
         [],
     )?;
     Ok(stats)
+}
+
+/// Transfers the sellers still have to handle: the newest 처리중 inquiries about goods await the
+/// seller's answer (NO_ANSWER), and a few answered ones their confirmation (TRANSFER).
+fn open_transfers(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    let mut pick = conn.prepare(
+        "SELECT c.ccn_no, c.ord_no, g.goods_nm, c.accp_cont, g.vendor_id, c.cnslr_no
+           FROM ccn c JOIN goods g ON g.goods_no = c.goods_no
+          WHERE c.ccn_stat_cd = ?1 AND c.ord_no IS NOT NULL AND c.cnslr_no IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM ccn_trns t WHERE t.ccn_no = c.ccn_no)
+          ORDER BY c.accp_dtm DESC LIMIT ?2",
+    )?;
+    for (status, count, need_answer) in [("20", 9, true), ("30", 5, false)] {
+        let rows: Vec<(String, String, String, String, String, String)> = pick
+            .query_map(rusqlite::params![status, count], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (i, (ccn_no, ord_no, goods_nm, asked, vendor_id, cnslr_no)) in rows.iter().enumerate() {
+            let at = now - Duration::minutes(40 + 75 * i as i64);
+            let note = if need_answer {
+                transfer_note(ord_no, goods_nm, asked)
+            } else {
+                format!("[판매자확인요청]\n◼주문번호: {ord_no}\n◼아이템: {goods_nm}\n고객 안내를 마쳤습니다. 회수·환불 진행을 확인해 주세요.")
+            };
+            store::insert_transfer(
+                conn,
+                &store::NewTransfer {
+                    ccn_no,
+                    vendor_id,
+                    need_answer,
+                    note: &note,
+                    cnslr_no,
+                    at: &db_time(at),
+                    due: &db_time(at + Duration::hours(24)),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A counselor's transfer note in the shape Coupang's call center writes them.
+fn transfer_note(ord_no: &str, goods_nm: &str, asked: &str) -> String {
+    format!(
+        "[판매자이관]\n◼주문번호: {ord_no}\n◼아이템: {goods_nm}\n◼문의내용: {asked}\n확인 후 답변 부탁드립니다."
+    )
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod lists;
 mod outbox;
 pub mod records;
 mod templates;
+mod transfers;
 mod writes;
 
 pub use access::*;
@@ -17,6 +18,7 @@ pub use inquiries::*;
 pub use lists::*;
 pub use outbox::*;
 pub use templates::*;
+pub use transfers::*;
 pub use writes::*;
 
 fn like_pattern(keyword: &str) -> String {

@@ -223,3 +223,50 @@ pub struct TemplateRecord {
     /// `None`: offered for every type.
     pub type_no: Option<String>,
 }
+
+/// A seller's API key: whose it is, and the secret its requests are signed with.
+#[derive(Debug, Clone)]
+pub struct VendorKey {
+    pub vendor_id: String,
+    pub vendor_nm: String,
+    pub secret_key: String,
+}
+
+/// An inquiry's transfer (이관) to the seller of its goods.
+#[derive(Debug, Clone)]
+pub struct TransferRecord {
+    pub ccn_no: String,
+    pub vendor_id: String,
+    pub vendor_nm: String,
+    /// The seller must answer (NO_ANSWER), or only confirm (TRANSFER).
+    pub need_answer: bool,
+    /// The counselor's note to the seller.
+    pub note: String,
+    pub cnslr_no: String,
+    pub cnslr_nm: String,
+    pub at: String,
+    /// Past this time (stored UTC text) an open transfer is closed.
+    pub due: String,
+    /// The seller answered or confirmed it.
+    pub answered: bool,
+    pub complete_reason: String,
+    /// The seller's WING id that answered or confirmed.
+    pub done_by: Option<String>,
+    pub done_at: Option<String>,
+}
+
+impl TransferRecord {
+    /// Still waiting for the seller at `now` (stored UTC text).
+    pub fn is_open(&self, now: &str) -> bool {
+        !self.answered && self.due.as_str() > now
+    }
+}
+
+/// What only the seller's view of an inquiry needs.
+#[derive(Debug, Clone)]
+pub struct SellerExtras {
+    pub vendor_item_id: Option<i64>,
+    pub buyer_phone: Option<String>,
+    pub sale_started: Option<String>,
+    pub sale_ended: Option<String>,
+}

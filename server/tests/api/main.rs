@@ -15,6 +15,7 @@ mod modify_delete;
 mod notifications;
 mod register;
 mod robustness;
+mod sellers;
 
 pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now()

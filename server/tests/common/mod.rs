@@ -271,3 +271,23 @@ pub fn base_form(cnsl_typ_no: &str, title: &str, content: &str) -> multipart::Fo
         .text("accpCont", content.to_owned())
         .text("smsRcvYn", "Y")
 }
+
+/// `Authorization: CEA …` for a seller API request, signed at `at` (UTC) with `secret`: HMAC
+/// computed here, as a seller's client would, not with the server's signer.
+pub fn cea_header(
+    access_key: &str,
+    secret: &str,
+    method: &str,
+    path_and_query: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    use hmac::{Hmac, KeyInit, Mac};
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let date = at.format("%y%m%dT%H%M%SZ").to_string();
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{date}{method}{path}{query}").as_bytes());
+    let signature = hex::encode(mac.finalize().into_bytes());
+    format!("CEA algorithm=HmacSHA256, access-key={access_key}, signed-date={date}, signature={signature}")
+}

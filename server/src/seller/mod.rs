@@ -1,0 +1,228 @@
+//! The seller's side of the desk, free of HTTP: a counselor transfers (이관) an inquiry to the
+//! seller of its goods; the seller answers it (NO_ANSWER) or confirms it (TRANSFER) within the
+//! deadline. Refusals use Coupang's own wording, since sellers' clients match on it.
+//!
+//! Coupang's states, from (inquiry status, transfer): an open transfer needing an answer is
+//! NO_ANSWER (`progress` + `requestAnswer`); an open confirm-only transfer is TRANSFER
+//! (`complete` + `requestAnswer`); answered, confirmed, or past its deadline is ANSWER. A
+//! transfer past its deadline is closed where it is read: nothing has to run at the deadline.
+
+pub mod auth;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+
+use crate::{
+    desk::{self, Answer},
+    error::ApiError,
+    model::{db_time, ReplyAuthor, Status},
+    store::{self, records::CounselorRef, NewTransfer},
+};
+
+/// Coupang's numeric `answerId` of a reply in the seller's view: the inquiry number × 100 +
+/// the reply's place in the thread; the counselor's transfer note is place 0. (Inquiry numbers
+/// have 14 digits, so every id stays below 2^53 and survives a JavaScript client.)
+pub fn answer_id(ccn_no: &str, seq: u32) -> i64 {
+    ccn_no.parse::<i64>().unwrap_or(0) * 100 + i64::from(seq.min(99))
+}
+
+/// Why a counselor's transfer was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferRefusal {
+    /// The inquiry is not about goods of a seller.
+    NoSeller,
+    /// It was transferred before (one transfer per inquiry).
+    AlreadyTransferred,
+    /// Asking the seller for an answer to an inquiry that has one.
+    AlreadyAnswered,
+    /// Asking the seller to confirm an inquiry nobody answered yet.
+    NotAnswered,
+}
+
+/// A transfer a counselor asks for.
+pub struct Transfer<'a> {
+    pub need_answer: bool,
+    pub note: &'a str,
+    pub now: DateTime<Utc>,
+    /// How long the seller has.
+    pub deadline: Duration,
+}
+
+/// Transfers the inquiry to the seller of its goods. Needing an answer, the inquiry goes to
+/// 처리중 with the counselor as its holder (the customer sees someone is on it); for
+/// confirmation only it must have been answered.
+pub fn transfer(
+    conn: &Connection,
+    ccn_no: &str,
+    me: &CounselorRef,
+    t: &Transfer,
+) -> Result<Result<(), TransferRefusal>, ApiError> {
+    let (status, _) = store::question_state(conn, ccn_no)?.ok_or_else(ApiError::inquiry_gone)?;
+    let Some((vendor_id, _)) = store::seller_of_inquiry(conn, ccn_no)? else {
+        return Ok(Err(TransferRefusal::NoSeller));
+    };
+    if store::transfer_of(conn, ccn_no)?.is_some() {
+        return Ok(Err(TransferRefusal::AlreadyTransferred));
+    }
+    match (t.need_answer, status) {
+        (true, Status::Answered) => return Ok(Err(TransferRefusal::AlreadyAnswered)),
+        (false, Status::Received | Status::InProgress) => {
+            return Ok(Err(TransferRefusal::NotAnswered))
+        }
+        (true, Status::Received) => store::set_status(conn, ccn_no, Status::InProgress, None)?,
+        _ => {}
+    }
+    if t.need_answer {
+        store::set_assignee(conn, ccn_no, &me.no)?;
+    }
+    store::insert_transfer(
+        conn,
+        &NewTransfer {
+            ccn_no,
+            vendor_id: &vendor_id,
+            need_answer: t.need_answer,
+            note: t.note,
+            cnslr_no: &me.no,
+            at: &db_time(t.now),
+            due: &db_time(t.now + t.deadline),
+        },
+    )?;
+    Ok(Ok(()))
+}
+
+/// A refusal of the seller API: the HTTP status and Coupang's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub status: u16,
+    pub message: String,
+}
+
+impl Refused {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: 400,
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid_vendor() -> Self {
+        Self::bad_request("Invalid vendor ID")
+    }
+
+    pub fn not_yours() -> Self {
+        Self::bad_request(
+            "The inquiryId doesn't belongs to the vendorId, have no permisson to reply this inquiry",
+        )
+    }
+
+    pub fn closed() -> Self {
+        Self::bad_request("This inquiry has closed. -522 (상담이 종료된 문의입니다 - 522 )")
+    }
+
+    pub fn cannot_answer() -> Self {
+        Self::bad_request(
+            "The inquiry can't be answer. It can do only inquiryStatus:progress, partnerTransferStatus:requestAnswer",
+        )
+    }
+
+    pub fn cannot_confirm() -> Self {
+        Self::bad_request(
+            "The inquiry can't be confirm. It can do only inquiryStatus:complete, partnerTransferStatus:requestAnswer",
+        )
+    }
+}
+
+/// The transfer of `ccn_no` if it is `vendor_id`'s; another seller's (or none) is refused in
+/// Coupang's words, never shown.
+pub fn own_transfer(
+    conn: &Connection,
+    vendor_id: &str,
+    ccn_no: &str,
+) -> Result<Result<store::records::TransferRecord, Refused>, ApiError> {
+    Ok(match store::transfer_of(conn, ccn_no)? {
+        Some(t) if t.vendor_id == vendor_id => Ok(t),
+        _ => Err(Refused::not_yours()),
+    })
+}
+
+/// A seller's reply to a transfer that awaits it.
+pub struct Reply<'a> {
+    pub vendor_id: &'a str,
+    pub vendor_nm: &'a str,
+    pub parent_answer_id: i64,
+    pub content: &'a str,
+    pub reply_by: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// Posts the seller's reply: it joins the customer's thread as the seller's (with the seller's
+/// display name), the inquiry is answered, and the customer is notified as for any answer.
+pub fn reply(conn: &Connection, ccn_no: &str, r: &Reply) -> Result<Result<(), Refused>, ApiError> {
+    let t = match own_transfer(conn, r.vendor_id, ccn_no)? {
+        Ok(t) => t,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let now = db_time(r.now);
+    if !t.answered && !t.is_open(&now) {
+        return Ok(Err(Refused::closed()));
+    }
+    if !t.is_open(&now) || !t.need_answer {
+        return Ok(Err(Refused::cannot_answer()));
+    }
+    if r.parent_answer_id != answer_id(ccn_no, 0) {
+        return Ok(Err(Refused::bad_request(format!(
+            "The parentAnswerId is invalid. It must be the answerId of the transfer ({}).",
+            answer_id(ccn_no, 0)
+        ))));
+    }
+    let answer = Answer {
+        author: ReplyAuthor::Seller,
+        name: r.vendor_nm,
+        content: r.content,
+        at: &now,
+    };
+    let me = CounselorRef {
+        no: t.cnslr_no.clone(),
+        name: t.cnslr_nm.clone(),
+    };
+    desk::answer(conn, ccn_no, &me, &answer)?
+        .map_err(|_| ApiError::internal("a seller reply is never refused by the desk"))?;
+    store::close_transfer(conn, ccn_no, "NONE", r.reply_by, &now)?;
+    Ok(Ok(()))
+}
+
+/// The seller confirms a confirm-only transfer (TRANSFER → ANSWER, 판매자확인).
+pub fn confirm(
+    conn: &Connection,
+    vendor_id: &str,
+    ccn_no: &str,
+    confirm_by: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Refused>, ApiError> {
+    let t = match own_transfer(conn, vendor_id, ccn_no)? {
+        Ok(t) => t,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let now = db_time(now);
+    if !t.answered && !t.is_open(&now) {
+        return Ok(Err(Refused::closed()));
+    }
+    if !t.is_open(&now) || t.need_answer {
+        return Ok(Err(Refused::cannot_confirm()));
+    }
+    store::close_transfer(conn, ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
+    Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answer_ids_are_distinct_per_reply_and_safe_in_javascript() {
+        let ccn = "20261123000214";
+        assert_eq!(answer_id(ccn, 0), 2_026_112_300_021_400);
+        assert_eq!(answer_id(ccn, 2), 2_026_112_300_021_402);
+        assert!(answer_id("99991231999999", 99) < 1 << 53);
+    }
+}
