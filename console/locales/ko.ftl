@@ -102,3 +102,24 @@ confirm-title = 답변을 등록할까요?
 confirm-body = 등록한 답변은 고객에게 바로 보이며 수정할 수 없습니다. 동의한 채널로 답변 알림이 발송됩니다.
 cancel = 취소
 confirm-send = 등록
+
+## Transfer to the seller (이관)
+transfer = 판매자에게 이관
+transfer-title = 판매자에게 이관
+transfer-kind = 이관 종류
+transfer-need-answer = 판매자 답변 요청: 판매자의 답변이 고객에게 판매자 답변으로 보입니다
+transfer-confirm-only = 확인 요청: 답변한 문의를 판매자가 확인만 합니다
+transfer-note = 이관 메모 (판매자에게 보입니다)
+transfer-send = 이관
+transfer-done = { $vendor }에 이관했습니다.
+transfer-note-required = 이관 메모를 입력해 주세요.
+transferred = 판매자 이관
+transfer-vendor = 판매자
+transfer-type = 종류
+transfer-type-answer = 답변 요청
+transfer-type-confirm = 확인 요청
+transfer-state = 상태
+transfer-waiting = 판매자 처리 대기 ({ $due }까지)
+transfer-finished = 판매자가 처리함 ({ $by }, { $at })
+transfer-expired = 기한({ $due })이 지나 종료됨: 상담원이 답변해 주세요.
+transfer-memo = 이관 메모

@@ -122,6 +122,27 @@ pub struct Detail {
     pub notifications: Vec<Notification>,
     pub sms_rcv_yn: String,
     pub email_rcv_yn: String,
+    /// The transfer to the goods' seller, if there is one.
+    #[serde(default)]
+    pub trns: Option<Transfer>,
+}
+
+/// An inquiry's transfer (이관) to the seller of its goods.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transfer {
+    pub vendor_id: String,
+    pub vendor_nm: String,
+    /// `Y`: the seller answers the customer; `N`: it only confirms.
+    pub need_ans_yn: String,
+    pub trns_note: String,
+    pub cnslr_nm: String,
+    pub trns_dtm: String,
+    pub due_dtm: String,
+    /// `WAITING`, `DONE` or `EXPIRED`.
+    pub trns_stat_cd: String,
+    pub done_by: Option<String>,
+    pub done_dtm: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -324,6 +345,24 @@ impl Client {
         self.post(
             &format!("{BO}/questionAns"),
             serde_json::json!({ "ccnNo": ccn_no, "ansCont": text }),
+        )
+        .await
+    }
+
+    /// Transfers the inquiry to its goods' seller; the detail with the transfer.
+    pub async fn transfer(
+        &self,
+        ccn_no: &str,
+        need_answer: bool,
+        note: &str,
+    ) -> Result<Detail, ApiError> {
+        self.post(
+            &format!("{BO}/questionTrns"),
+            serde_json::json!({
+                "ccnNo": ccn_no,
+                "needAnsYn": if need_answer { "Y" } else { "N" },
+                "trnsNote": note,
+            }),
         )
         .await
     }

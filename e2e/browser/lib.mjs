@@ -104,9 +104,41 @@ export async function assertAxeClean(page, what) {
   }
 }
 
-/// A README screenshot, when the run was asked to take them.
-export async function screenshot(page, file) {
-  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${file}`, fullPage: true });
+/// A README screenshot, when the run was asked to take them: the whole page, or only what is
+/// in view (`{ fullPage: false }`, for an open modal dialog and its backdrop).
+export async function screenshot(page, file, { fullPage = true } = {}) {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${file}`, fullPage });
 }
 export const templates = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getAnswerTemplates?ccnNo=${ccnNo}`);
 export const boDetail = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getQuestionDtl?ccnNo=${ccnNo}`);
+
+/// A member's inquiry about goods they ordered (an exchange leaf, SMS consent); its number.
+export async function newInquiryAboutGoods(title, content = `${title}: 옵션이 주문과 달라요.`) {
+  const ordered = await api(MEMBER, 'GET', '/api/order/v1/customer/getOrderClaimGoodsList?pageSize=1');
+  const g = ordered.payload.content[0];
+  const form = new FormData();
+  for (const [k, v] of Object.entries({
+    cnslTypNo: '3030', ccnTitle: title, accpCont: content, smsRcvYn: 'Y', emailRcvYn: 'N',
+    goodsNo: g.goodsNo, itmNo: g.itmNo, ordNo: g.ordNo,
+  })) form.set(k, v);
+  const saved = await api(MEMBER, 'POST', `${CS}/questionSave`, form);
+  if (saved.status !== 201) throw new Error(`questionSave: ${JSON.stringify(saved)}`);
+  return saved.payload;
+}
+
+/// A seller API call signed the way Coupang's samples sign (CEA, HMAC-SHA256). The demo
+/// sellers' keys are `demo-access-<vendorId>` / `demo-secret-<vendorId>` (README).
+export async function sellerCall(vendorId, method, pathAndQuery, body) {
+  const { createHmac } = await import('node:crypto');
+  const [path, query = ''] = pathAndQuery.split('?');
+  const date = new Date().toISOString().replace(/[-:]/g, '').slice(2, 15) + 'Z';
+  const signature = createHmac('sha256', `demo-secret-${vendorId}`)
+    .update(date + method + path + query)
+    .digest('hex');
+  const headers = {
+    authorization: `CEA algorithm=HmacSHA256, access-key=demo-access-${vendorId}, signed-date=${date}, signature=${signature}`,
+  };
+  if (body) headers['content-type'] = 'application/json;charset=UTF-8';
+  const r = await fetch(BASE + pathAndQuery, { method, headers, body: body && JSON.stringify(body) });
+  return { status: r.status, ...(await r.json()) };
+}

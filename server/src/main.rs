@@ -160,7 +160,7 @@ async fn run(args: Args) -> Result<(), String> {
             inquiry_server::api::vendor::BASE
         );
         for (vendor_id, name, access, secret) in seed::DEMO_VENDORS {
-            println!("    {vendor_id}  {name:<8} access-key {access}  secret-key {secret}");
+            println!("    {vendor_id}  access-key {access}  secret-key {secret}  ({name})");
         }
         if args.seed.as_deref() == Some("bench") {
             println!(

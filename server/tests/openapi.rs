@@ -335,7 +335,7 @@ async fn seller_responses_conform_to_the_spec() {
     };
     let s = start().await;
     let (ord_no, goods_no, itm_no) = s.ordered_goods(MEMBER1).await;
-    let form = base_form("3010", "이관 계약", "옵션이 달라요")
+    let form = base_form("3030", "이관 계약", "옵션이 달라요")
         .text("goodsNo", goods_no)
         .text("itmNo", itm_no)
         .text("ordNo", ord_no);
@@ -390,7 +390,9 @@ async fn seller_responses_conform_to_the_spec() {
             read(r.send().await.unwrap()).await
         }
     };
-    let end = chrono::Utc::now().date_naive();
+    let end = chrono::Utc::now()
+        .with_timezone(&inquiry_server::config::kst())
+        .date_naive();
     let week = format!(
         "inquiryStartAt={}&inquiryEndAt={end}",
         end - chrono::Duration::days(7)

@@ -435,7 +435,12 @@ fn node_scripts(name: &str, from: &Path, scripts: &[&str]) -> Result<PathBuf> {
 /// (e2e/browser): the console's flows, the customer-to-counselor loop, axe on each page and
 /// dialog. Writes the console screenshots into docs/screenshots.
 fn browser_e2e() -> Result {
-    const SCRIPTS: [&str; 3] = ["lib.mjs", "console.test.mjs", "loop.test.mjs"];
+    const SCRIPTS: [&str; 4] = [
+        "lib.mjs",
+        "console.test.mjs",
+        "loop.test.mjs",
+        "seller.test.mjs",
+    ];
     let dir = node_scripts("e2e", &root().join("e2e/browser"), &SCRIPTS)?;
     let (dist, console) = (root().join("dist"), root().join("console/dist"));
     let server = RunningServer::spawn(

@@ -6,7 +6,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
 
-use super::{use_signed_in, StatusBadge};
+use super::{transfer::TransferPanel, use_signed_in, StatusBadge};
 use crate::{
     api::{ApiError, Client, Detail, Me},
     i18n::use_i18n,
@@ -349,6 +349,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
             <div class="console-card console-actions">
                 <p class="console-status" role="status" tabindex="-1" node_ref=status_line>{move || status.get()}</p>
                 <p class="console-error" role="alert" id="console-answer-error">{move || error.get()}</p>
+                <TransferPanel detail=detail on_signed_out=signed_out.clone() />
                 {move || can_take().then(|| view! {
                     <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>{i18n.take()}</button>
                 })}

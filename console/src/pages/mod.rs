@@ -4,6 +4,7 @@
 mod inquiry;
 mod login;
 mod queue;
+mod transfer;
 
 pub use inquiry::InquiryPage;
 pub use login::LoginPage;

@@ -17,7 +17,11 @@ use crate::{
     auth::token_hash,
     config::Config,
     model::{db_time, ReplyAuthor, Status},
-    store::{self, records::TemplateRecord, QuestionFields, StoredFile},
+    store::{
+        self,
+        records::{CounselorRef, TemplateRecord},
+        QuestionFields, StoredFile,
+    },
 };
 use content::{
     ANSWER_TEMPLATES, BRANDS, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, MEMBER_CONTACTS,
@@ -490,48 +494,46 @@ fn fill(
     Ok(stats)
 }
 
-/// Transfers the sellers still have to handle: the newest 처리중 inquiries about goods await the
-/// seller's answer (NO_ANSWER), and a few answered ones their confirmation (TRANSFER).
-fn open_transfers(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
+/// Transfers the sellers still have to handle, made the way a counselor makes them
+/// (`seller::transfer`): the newest received inquiries about ordered goods await their seller's
+/// answer (NO_ANSWER), the newest answered ones its confirmation (TRANSFER), so a seller's
+/// 7-day query finds work.
+fn open_transfers(conn: &Connection, now: DateTime<Utc>) -> Result<(), Box<dyn std::error::Error>> {
     let mut pick = conn.prepare(
-        "SELECT c.ccn_no, c.ord_no, g.goods_nm, c.accp_cont, g.vendor_id, c.cnslr_no
+        "SELECT c.ccn_no, c.ord_no, g.goods_nm, c.accp_cont, c.accp_dtm
            FROM ccn c JOIN goods g ON g.goods_no = c.goods_no
-          WHERE c.ccn_stat_cd = ?1 AND c.ord_no IS NOT NULL AND c.cnslr_no IS NOT NULL
+          WHERE c.ccn_stat_cd = ?1 AND c.ord_no IS NOT NULL AND g.vendor_id IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM ccn_trns t WHERE t.ccn_no = c.ccn_no)
           ORDER BY c.accp_dtm DESC LIMIT ?2",
     )?;
-    for (status, count, need_answer) in [("20", 9, true), ("30", 5, false)] {
-        let rows: Vec<(String, String, String, String, String, String)> = pick
+    for (status, count, need_answer) in [("10", 6, true), ("30", 3, false)] {
+        let rows: Vec<(String, String, String, String, String)> = pick
             .query_map(rusqlite::params![status, count], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        for (i, (ccn_no, ord_no, goods_nm, asked, vendor_id, cnslr_no)) in rows.iter().enumerate() {
-            let at = now - Duration::minutes(40 + 75 * i as i64);
+        for (i, (ccn_no, ord_no, goods_nm, asked, accp)) in rows.iter().enumerate() {
+            let accepted = DateTime::parse_from_rfc3339(accp)?.with_timezone(&Utc);
+            let at = (now - Duration::minutes(35 * (i as i64 + 1)))
+                .max(accepted + Duration::minutes(5))
+                .min(now);
             let note = if need_answer {
-                transfer_note(ord_no, goods_nm, asked)
+                transfer_note(&ord_no, &goods_nm, &asked)
             } else {
                 format!("[판매자확인요청]\n◼주문번호: {ord_no}\n◼아이템: {goods_nm}\n고객 안내를 마쳤습니다. 회수·환불 진행을 확인해 주세요.")
             };
-            store::insert_transfer(
-                conn,
-                &store::NewTransfer {
-                    ccn_no,
-                    vendor_id,
-                    need_answer,
-                    note: &note,
-                    cnslr_no,
-                    at: &db_time(at),
-                    due: &db_time(at + Duration::hours(24)),
-                },
-            )?;
+            let me = CounselorRef {
+                no: counselor_no(i % COUNSELOR_NAMES.len()),
+                name: COUNSELOR_NAMES[i % COUNSELOR_NAMES.len()].to_owned(),
+            };
+            let transfer = crate::seller::Transfer {
+                need_answer,
+                note: &note,
+                now: at,
+                deadline: Duration::hours(24),
+            };
+            crate::seller::transfer(conn, ccn_no, &me, &transfer)?
+                .map_err(|refusal| format!("seed transfer of {ccn_no}: {refusal:?}"))?;
         }
     }
     Ok(())

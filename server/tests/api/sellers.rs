@@ -92,7 +92,7 @@ fn this_week() -> String {
 /// A new inquiry of MEMBER1 about goods they ordered (SMS consent); its number.
 async fn inquiry_about_goods(s: &TestServer, title: &str) -> String {
     let (ord_no, goods_no, itm_no) = s.ordered_goods(MEMBER1).await;
-    let form = base_form("3010", title, "받은 상품이 주문한 옵션과 달라요.")
+    let form = base_form("3030", title, "받은 상품이 주문한 옵션과 달라요.")
         .text("goodsNo", goods_no)
         .text("itmNo", itm_no)
         .text("ordNo", ord_no);
