@@ -390,6 +390,8 @@ fn test(args: &[String]) -> Result {
         "clippy",
         "-p",
         "inquiry-desk",
+        "-p",
+        "inquiry-console",
         "--target",
         WASM_TARGET,
         "--all-targets",

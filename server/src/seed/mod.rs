@@ -518,7 +518,7 @@ fn open_transfers(conn: &Connection, now: DateTime<Utc>) -> Result<(), Box<dyn s
                 .max(accepted + Duration::minutes(5))
                 .min(now);
             let note = if need_answer {
-                transfer_note(&ord_no, &goods_nm, &asked)
+                transfer_note(ord_no, goods_nm, asked)
             } else {
                 format!("[판매자확인요청]\n◼주문번호: {ord_no}\n◼아이템: {goods_nm}\n고객 안내를 마쳤습니다. 회수·환불 진행을 확인해 주세요.")
             };
