@@ -43,14 +43,9 @@ impl I18n {
         self.locale
     }
 
+    /// One compiled message (see inquiry-i18n) in this console's locale.
     fn render(&self, table: &[&[Piece]; 1], args: &[Arg<'_>]) -> String {
-        let index = Locale::ALL
-            .iter()
-            .position(|l| *l == self.locale)
-            .unwrap_or(0);
-        let mut out = String::new();
-        inquiry_i18n::render(self.locale.tag(), table[index], args, &mut out);
-        out
+        inquiry_i18n::message(&Locale::ALL, &self.locale, self.locale.tag(), table, args)
     }
 
     /// A status code's name (`10`, `20`, `30`).

@@ -2,7 +2,7 @@
 // queue's tabs, counts, filters and keys, taking an inquiry, answering it with a template, and
 // the two races a counselor can lose. axe runs on every page and on the open dialog.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -14,32 +14,24 @@ import {
   boDetail,
   counselorAnswer,
   counts,
-  launch,
   memberDelete,
   memberDetail,
   newInquiry,
   newPage,
-  pageErrors,
   screenshot,
   signIn,
   templates,
   whoami,
+  useBrowser,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  assert.deepEqual(pageErrors, [], 'no page threw');
-});
+const browser = useBrowser();
 
 const tabCount = (page, status) =>
   page.locator(`.console-tab[data-status="${status}"] .console-tab-count`).getAttribute('data-count');
 
 test('sign-in says why a token is refused; a counselor lands on the queue and can log out', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   // A deep link while signed out goes to the login, and comes back after it.
   await page.goto(`${BASE}/console/?status=30`);
   await page.locator('[data-page="login"]').waitFor();
@@ -78,7 +70,7 @@ test('sign-in says why a token is refused; a counselor lands on the queue and ca
 });
 
 test('the queue: tab counts are the server\'s, tabs and filters narrow the rows and live in the URL, keys move and open', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signIn(page);
   await page.locator('.console-row').first().waitFor();
 
@@ -139,7 +131,7 @@ test('the queue: tab counts are the server\'s, tabs and filters narrow the rows 
 test('take an inquiry, answer it with a filled-in template after a preview and a confirm', async () => {
   const title = `콘솔 답변 ${Date.now()}`;
   const ccn = await newInquiry(title);
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signIn(page);
   const me = (await whoami(COUNSELOR)).payload;
 
@@ -158,7 +150,7 @@ test('take an inquiry, answer it with a filled-in template after a preview and a
   await page.locator('.console-holder', { hasText: me.cnslrNm }).waitFor();
   await page.locator('.console-inquiry-head .console-badge', { hasText: '처리중' }).waitFor();
   // The queue shows the holder, and "mine" finds it.
-  const queue = await newPage(browser);
+  const queue = await newPage(browser());
   await signIn(queue);
   await queue.goto(`${BASE}/console/?status=20&assignee=me&q=${encodeURIComponent(title)}`);
   await queue.locator(`.console-row[data-ccn-no="${ccn}"]`, { hasText: me.cnslrNm }).waitFor();
@@ -217,7 +209,7 @@ test('take an inquiry, answer it with a filled-in template after a preview and a
 });
 
 test('answering an inquiry the member just deleted, or another counselor just answered, says so and keeps the text', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signIn(page);
   const typed = '배송 일정 확인 후 다시 안내드리겠습니다.';
 

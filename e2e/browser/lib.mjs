@@ -5,8 +5,10 @@
 // these files with INQUIRY_E2E_BASE set; it copies them next to their node_modules in
 // .tools/e2e first, as the bench does.
 
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.INQUIRY_E2E_BASE;
@@ -32,8 +34,27 @@ export async function launch() {
   });
 }
 
-/// Uncaught exceptions (a Rust panic included) in any page; each file checks it is empty.
-export const pageErrors = [];
+/// Uncaught exceptions (a Rust panic included) in any page; checked after each file.
+const pageErrors = [];
+
+/// One Chromium for the calling test file, closed after it, when no page may have thrown.
+/// Returns a getter for the browser (launched in the file's `before`).
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    assert.deepEqual(pageErrors, [], 'no page threw');
+  });
+  return () => browser;
+}
+
+/// What the browser does when the customer comes back to the tab. Headless pages never hide,
+/// so tests dispatch the event itself (the 30 s timer runs the same check).
+export const returnToTab = (page) =>
+  page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 
 /// A fresh context (its own sessionStorage) and page, Korean, at a desktop size.
 export async function newPage(browser) {

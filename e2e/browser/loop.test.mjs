@@ -6,7 +6,7 @@
 // "Returning to the tab" is the browser's visibilitychange event; headless pages never hide,
 // so the test dispatches it the way the browser would (the 30 s timer is the same check).
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -14,32 +14,22 @@ import {
   COUNSELOR2,
   assertAxeClean,
   counselorAnswer,
-  launch,
   memberDetail,
   newInquiry,
   newPage,
-  pageErrors,
+  returnToTab,
   signIn,
+  useBrowser,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  assert.deepEqual(pageErrors, [], 'no page threw');
-});
-
-const returnToTab = (page) =>
-  page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+const browser = useBrowser();
 
 test('a customer asks in the SPA, a counselor answers in the console, the open detail updates and locks', async () => {
   const title = `배송지 변경 가능할까요 ${Date.now()}`;
   const content = '어제 주문한 상품의 배송지를 회사 주소로 바꾸고 싶습니다.';
 
   // The customer registers an inquiry; the app shows its detail, editable.
-  const customer = await newPage(browser);
+  const customer = await newPage(browser());
   await customer.goto(`${BASE}/new`);
   await customer.locator('[data-page="new"]').waitFor();
   await customer.locator('#idk-f-type-group').selectOption({ label: '배송' });
@@ -56,7 +46,7 @@ test('a customer asks in the SPA, a counselor answers in the console, the open d
   assert.ok(await customer.getByRole('button', { name: '삭제' }).isEnabled());
 
   // The counselor finds it first in the queue (oldest first, so search), takes and answers it.
-  const counselor = await newPage(browser);
+  const counselor = await newPage(browser());
   await signIn(counselor);
   await counselor.getByLabel('검색어(제목·내용)').fill(title);
   await counselor.getByRole('button', { name: '조회' }).click();
@@ -91,7 +81,7 @@ test('a customer asks in the SPA, a counselor answers in the console, the open d
 
 test('an answer that arrives while the customer edits is said before they submit, and their text stays', async () => {
   const ccn = await newInquiry(`수정 중 답변 ${Date.now()}`);
-  const customer = await newPage(browser);
+  const customer = await newPage(browser());
   await customer.goto(`${BASE}/${ccn}/edit`);
   await customer.locator('[data-page="edit"]').waitFor();
   const typed = '내용을 조금 더 자세히 적어 봅니다. 색상은 검정입니다.';

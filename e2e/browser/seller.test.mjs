@@ -2,42 +2,32 @@
 // console; the seller answers through the signed call-center API; the customer's open detail
 // in the SPA shows the seller's reply (판매자) and locks, with no reload.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
   BASE,
   assertAxeClean,
   boDetail,
-  launch,
   newInquiryAboutGoods,
   newPage,
-  pageErrors,
+  returnToTab,
   screenshot,
   sellerCall,
   signIn,
+  useBrowser,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  assert.deepEqual(pageErrors, [], 'no page threw');
-});
-
-const returnToTab = (page) =>
-  page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+const browser = useBrowser();
 
 test('a counselor transfers to the seller, whose reply reaches the customer\'s open page', async () => {
   const ccn = await newInquiryAboutGoods(`옵션 교환 문의 ${Date.now()}`);
-  const customer = await newPage(browser);
+  const customer = await newPage(browser());
   await customer.goto(`${BASE}/${ccn}`);
   await customer.locator('[data-page="detail"]').waitFor();
 
   // The counselor transfers it, needing the seller's answer, with the prefilled note.
-  const counselor = await newPage(browser);
+  const counselor = await newPage(browser());
   await signIn(counselor);
   await counselor.goto(`${BASE}/console/inquiries/${ccn}`);
   const opener = counselor.getByRole('button', { name: '판매자에게 이관' });

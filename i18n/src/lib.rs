@@ -74,6 +74,21 @@ pub enum Key {
     Name(&'static str),
 }
 
+/// The entry of a compiled message for `locale`, found in the app's locale list `all` (the order
+/// its build script compiled them in; an unknown one gets the default, the first), rendered.
+pub fn message<L: PartialEq, const N: usize>(
+    all: &[L; N],
+    locale: &L,
+    tag: &'static str,
+    table: &[&[Piece]; N],
+    args: &[Arg<'_>],
+) -> String {
+    let index = all.iter().position(|l| l == locale).unwrap_or(0);
+    let mut out = String::new();
+    render(tag, table[index], args, &mut out);
+    out
+}
+
 /// Writes a compiled pattern with its arguments; `locale` is a BCP 47 tag (`ko`, `en`,
 /// `zh-TW`), for plural categories.
 pub fn render(locale: &'static str, pieces: &[Piece], args: &[Arg<'_>], out: &mut String) {

@@ -123,13 +123,7 @@ impl I18n {
 
     /// One compiled message (see inquiry-i18n) in this mount's locale.
     fn render(&self, table: &[&[Piece]; 3], args: &[Arg<'_>]) -> String {
-        let index = Locale::ALL
-            .iter()
-            .position(|l| *l == self.locale)
-            .unwrap_or(0);
-        let mut out = String::new();
-        inquiry_i18n::render(self.locale.tag(), table[index], args, &mut out);
-        out
+        inquiry_i18n::message(&Locale::ALL, &self.locale, self.locale.tag(), table, args)
     }
 
     pub fn status_name(&self, s: Status) -> String {

@@ -20,8 +20,9 @@ use crate::{
 };
 
 /// Coupang's numeric `answerId` of a reply in the seller's view: the inquiry number × 100 +
-/// the reply's place in the thread; the counselor's transfer note is place 0. (Inquiry numbers
-/// have 14 digits, so every id stays below 2^53 and survives a JavaScript client.)
+/// the reply's place in the thread; the counselor's transfer note is place 0. Inquiry numbers
+/// are 14 digits (yyyyMMdd + a 6-digit daily sequence), so ids stay below 2^53 and survive a
+/// JavaScript client; a day with a millionth inquiry would need another scheme.
 pub fn answer_id(ccn_no: &str, seq: u32) -> i64 {
     ccn_no.parse::<i64>().unwrap_or(0) * 100 + i64::from(seq.min(99))
 }
@@ -223,6 +224,6 @@ mod tests {
         let ccn = "20261123000214";
         assert_eq!(answer_id(ccn, 0), 2_026_112_300_021_400);
         assert_eq!(answer_id(ccn, 2), 2_026_112_300_021_402);
-        assert!(answer_id("99991231999999", 99) < 1 << 53);
+        assert!(answer_id("20991231999999", 99) < 1 << 53);
     }
 }
