@@ -118,7 +118,10 @@ export async function assertAxeClean(page, what) {
     window.axe.run(document, { resultTypes: ['violations'] }),
   );
   const found = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => `${n.target.join(' ')}: ${n.any.concat(n.all).map((c) => c.message).join('; ')}`)
+        .join('\n    ')}`,
   );
   if (found.length) {
     throw new Error(`axe: ${found.length} violation(s) on ${what}:\n  ${found.join('\n  ')}`);
@@ -162,4 +165,13 @@ export async function sellerCall(vendorId, method, pathAndQuery, body) {
   if (body) headers['content-type'] = 'application/json;charset=UTF-8';
   const r = await fetch(BASE + pathAndQuery, { method, headers, body: body && JSON.stringify(body) });
   return { status: r.status, ...(await r.json()) };
+}
+
+/// The demo member's inquiries of the last year with `status` (`10`, `20`, `30`), newest first.
+export async function memberInquiries(status) {
+  const day = (ms) => new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
+  const end = day(Date.now());
+  const start = day(Date.now() - 360 * 86400_000);
+  const r = await api(MEMBER, 'GET', `${CS}/getQuestion?ccnStatCd=${status}&startDt=${start}&endDt=${end}&pageSize=30`);
+  return r.payload.content;
 }

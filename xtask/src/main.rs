@@ -434,14 +434,15 @@ fn node_scripts(name: &str, from: &Path, scripts: &[&str]) -> Result<PathBuf> {
 }
 
 /// The release SPA and console from the real server, driven in Chromium by Playwright
-/// (e2e/browser): the console's flows, the customer-to-counselor loop, axe on each page and
-/// dialog. Writes the console screenshots into docs/screenshots.
+/// (e2e/browser): the console's flows, the customer-to-counselor and seller loops, axe on
+/// every page and dialog of the console and of the app (each locale, in the shell). Writes the console screenshots into docs/screenshots.
 fn browser_e2e() -> Result {
-    const SCRIPTS: [&str; 4] = [
+    const SCRIPTS: [&str; 5] = [
         "lib.mjs",
         "console.test.mjs",
         "loop.test.mjs",
         "seller.test.mjs",
+        "a11y.test.mjs",
     ];
     let dir = node_scripts("e2e", &root().join("e2e/browser"), &SCRIPTS)?;
     let (dist, console) = (root().join("dist"), root().join("console/dist"));
