@@ -159,3 +159,4 @@ error-server = Something went wrong on our side. Please try again in a moment.
 error-decode = The server's answer could not be read. Please try again in a moment.
 error-validation = The request could not be processed. Please check what you entered.
 error-too-large = The photos are too large. Attach fewer or smaller photos and try again.
+error-replay-deleted = The inquiry this request created has been deleted. Your text is still here: press the button again to register it anew.

@@ -73,6 +73,9 @@ pub struct Config {
     pub console_dir: Option<PathBuf>,
     /// How long a seller has to answer or confirm a transfer before it closes.
     pub transfer_deadline: chrono::Duration,
+    /// How long an `Idempotency-Key` is remembered: a retry within it replays the registration;
+    /// after it, the key is free again.
+    pub idempotency_ttl: chrono::Duration,
 }
 
 /// How answer notifications are delivered.
@@ -93,6 +96,7 @@ impl Config {
             notify: NotifyConfig::default(),
             console_dir: None,
             transfer_deadline: chrono::Duration::hours(24),
+            idempotency_ttl: chrono::Duration::hours(24),
         }
     }
 

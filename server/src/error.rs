@@ -124,9 +124,10 @@ pub enum ApiError {
     /// 415
     #[error("{0}")]
     UnsupportedMediaType(String),
-    /// 422: an `Idempotency-Key` reused for a different request.
-    #[error("{0}")]
-    IdempotencyKeyReused(String),
+    /// 422: an `Idempotency-Key` that cannot be honoured: reused for a different request
+    /// (`IDEMPOTENCY_KEY_REUSED`), or its inquiry was deleted since (`IDEMPOTENT_INQUIRY_DELETED`).
+    #[error("{message}")]
+    Idempotency { code: &'static str, message: String },
     /// 500: logged with its cause; the client sees a generic message.
     #[error("internal error: {0}")]
     Internal(String),
@@ -177,7 +178,7 @@ impl ApiError {
             Self::StatusConflict { .. } | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::IdempotencyKeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Idempotency { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -195,7 +196,7 @@ impl ApiError {
             Self::Conflict { code, .. } => code,
             Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
-            Self::IdempotencyKeyReused(_) => "IDEMPOTENCY_KEY_REUSED",
+            Self::Idempotency { code, .. } => code,
             Self::Internal(_) => "INTERNAL_ERROR",
         }
     }

@@ -59,31 +59,45 @@ pub fn request_hash(f: &QuestionFields, form: &QuestionForm) -> String {
     hex::encode(h.finalize())
 }
 
-/// The inquiry `key` registered for the same request (`hash`); an error when the member used
-/// the key for a different request.
+/// The inquiry `key` registered for the same request (`hash`) since `fresh_since` (stored UTC
+/// text; an older key has expired and counts as unused). Refused: the member used the key for a
+/// different request, or deleted the inquiry it registered (a client can act on either: send
+/// the request again under a new key).
 pub fn find_replay(
     conn: &Connection,
     mbr_no: &str,
     key: &IdempotencyKey,
     hash: &str,
+    fresh_since: &str,
 ) -> Result<Option<String>, ApiError> {
-    let row: Option<(String, String)> = conn
+    let row: Option<(String, String, bool)> = conn
         .query_row(
-            "SELECT req_hash, ccn_no FROM idempotency WHERE mbr_no = ?1 AND idem_key = ?2",
-            [mbr_no, key.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c WHERE c.ccn_no = i.ccn_no)
+               FROM idempotency i
+              WHERE i.mbr_no = ?1 AND i.idem_key = ?2 AND i.created_at >= ?3",
+            [mbr_no, key.as_str(), fresh_since],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     match row {
         None => Ok(None),
-        Some((h, ccn_no)) if h == hash => Ok(Some(ccn_no)),
-        Some(_) => Err(ApiError::IdempotencyKeyReused(
-            "이 Idempotency-Key는 다른 내용의 문의 등록에 이미 사용되었습니다. 새 키로 다시 요청해 주세요.".to_owned(),
-        )),
+        Some((h, _, _)) if h != hash => Err(ApiError::Idempotency {
+            code: "IDEMPOTENCY_KEY_REUSED",
+            message: "이 Idempotency-Key는 다른 내용의 문의 등록에 이미 사용되었습니다. 새 키로 다시 요청해 주세요.".to_owned(),
+        }),
+        Some((_, ccn_no, false)) => Err(ApiError::Idempotency {
+            code: "IDEMPOTENT_INQUIRY_DELETED",
+            message: format!(
+                "이 요청으로 등록한 문의({ccn_no})는 삭제되었습니다. 다시 등록하려면 새 Idempotency-Key로 보내 주세요."
+            ),
+        }),
+        Some((_, ccn_no, true)) => Ok(Some(ccn_no)),
     }
 }
 
-/// Remembers that `key` registered `ccn_no` (in the registration's transaction).
+/// Remembers that `key` registered `ccn_no` (in the registration's transaction), replacing an
+/// expired use of the same key, and forgets the member's keys that expired (before
+/// `fresh_since`), so the table holds at most a day's keys per member.
 pub fn record(
     conn: &Connection,
     mbr_no: &str,
@@ -91,9 +105,14 @@ pub fn record(
     hash: &str,
     ccn_no: &str,
     now: &str,
+    fresh_since: &str,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO idempotency (mbr_no, idem_key, req_hash, ccn_no, created_at)
+        "DELETE FROM idempotency WHERE mbr_no = ?1 AND created_at < ?2",
+        [mbr_no, fresh_since],
+    )?;
+    conn.execute(
+        "INSERT OR REPLACE INTO idempotency (mbr_no, idem_key, req_hash, ccn_no, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         [mbr_no, key.as_str(), hash, ccn_no, now],
     )?;

@@ -48,6 +48,9 @@ struct Args {
     /// Hours a seller has to answer or confirm a transfer (이관) before it closes.
     #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     transfer_hours: u32,
+    /// Hours an Idempotency-Key is remembered (a retry within them replays the registration).
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
+    idempotency_hours: u32,
     /// Sender of answer e-mails.
     #[arg(
         long,
@@ -88,6 +91,7 @@ async fn run(args: Args) -> Result<(), String> {
     });
     let mut config = Config::new(data_dir);
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
+    config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     if let Some(dir) = &args.static_dir {
         if !dir.join("index.html").is_file() {
             return Err(format!(

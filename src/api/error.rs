@@ -88,3 +88,11 @@ pub enum ApiError {
     #[error("unreadable response: {0}")]
     Decode(String),
 }
+
+impl ApiError {
+    /// A retried registration whose inquiry the member deleted since (422
+    /// `IDEMPOTENT_INQUIRY_DELETED`): sending it again needs a new idempotency key.
+    pub fn replayed_a_deleted_inquiry(&self) -> bool {
+        matches!(self, ApiError::Validation { code, .. } if code == "IDEMPOTENT_INQUIRY_DELETED")
+    }
+}

@@ -190,6 +190,9 @@ impl I18n {
             ApiError::Validation { code, .. } if code == "PAYLOAD_TOO_LARGE" => {
                 self.error_too_large()
             }
+            e @ ApiError::Validation { .. } if e.replayed_a_deleted_inquiry() => {
+                self.error_replay_deleted()
+            }
             ApiError::Validation { .. } => self.error_validation(),
             ApiError::Server { .. } => self.error_server(),
             ApiError::Decode(_) => self.error_decode(),
@@ -392,5 +395,27 @@ mod tests {
         };
         let text = en.field_error(&e, Some("a.svg"), &limits);
         assert!(text.contains("a.svg") && !text.contains("한국어"), "{text}");
+    }
+
+    #[test]
+    fn a_replay_of_a_deleted_inquiry_is_worded_in_every_locale() {
+        let e = ApiError::Validation {
+            code: "IDEMPOTENT_INQUIRY_DELETED".into(),
+            message: "이 요청으로 등록한 문의는 삭제되었습니다.".into(),
+            errors: vec![],
+        };
+        assert!(e.replayed_a_deleted_inquiry());
+        let mut seen = Vec::new();
+        for locale in Locale::ALL {
+            let text = I18n::new(locale, None).api_error(&e);
+            assert_ne!(
+                text,
+                I18n::new(locale, None).error_validation(),
+                "{locale:?}"
+            );
+            seen.push(text);
+        }
+        seen.dedup();
+        assert_eq!(seen.len(), Locale::ALL.len(), "each locale its own words");
     }
 }

@@ -5,7 +5,7 @@ use crate::{
     api::form::QuestionForm,
     error::ApiError,
     idempotency::{self, IdempotencyKey},
-    model::{now_db, store_today, Status},
+    model::{db_time, now_db, store_today, Status},
     photos, rules, store, AppState,
 };
 
@@ -35,12 +35,17 @@ pub async fn register(
     let member = mbr_no.to_owned();
     let checked = fields.clone();
     let (key_c, hash_c) = (key.clone(), hash.clone());
+    // Keys older than this have expired (stored UTC text, so it compares as a string).
+    let fresh_since = db_time(chrono::Utc::now() - state.config.idempotency_ttl);
+    let fresh_c = fresh_since.clone();
     let (errors, replay) = state
         .db
         .write(move |c| {
             reference_rules(c, &member, &checked, &mut errors)?;
             let replay = match &key_c {
-                Some(k) if errors.is_empty() => idempotency::find_replay(c, &member, k, &hash_c)?,
+                Some(k) if errors.is_empty() => {
+                    idempotency::find_replay(c, &member, k, &hash_c, &fresh_c)?
+                }
                 _ => None,
             };
             Ok((errors, replay))
@@ -63,7 +68,9 @@ pub async fn register(
             let tx = c.transaction()?;
             // A concurrent retry may have won since the check above.
             if let Some(k) = &key {
-                if let Some(existing) = idempotency::find_replay(&tx, &member, k, &hash)? {
+                if let Some(existing) =
+                    idempotency::find_replay(&tx, &member, k, &hash, &fresh_since)?
+                {
                     return Ok(Saved::Replayed(existing));
                 }
             }
@@ -74,7 +81,7 @@ pub async fn register(
                 store::insert_file(&tx, &ccn_no, i as u32 + 1, f, &now)?;
             }
             if let Some(k) = &key {
-                idempotency::record(&tx, &member, k, &hash, &ccn_no, &now)?;
+                idempotency::record(&tx, &member, k, &hash, &ccn_no, &now, &fresh_since)?;
             }
             tx.commit()?;
             Ok(Saved::New(ccn_no))

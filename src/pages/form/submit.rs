@@ -135,6 +135,10 @@ impl Submission {
                 self.failure.try_set(Some(i18n.submit_network()));
             }
             e => {
+                // The inquiry this key registered was deleted: the next submit is a new request.
+                if e.replayed_a_deleted_inquiry() {
+                    self.key.set_value(new_key());
+                }
                 self.failure.try_set(Some(i18n.api_error(&e)));
             }
         }
