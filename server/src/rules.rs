@@ -128,15 +128,41 @@ pub fn period(
     (errors.len() == before).then_some((start, end))
 }
 
-/// Trims and checks a required text field against its character limit.
+/// Whether a text field may hold line breaks (and tabs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// A required text field by the rules the SPA's form applies too (`inquiry_text`): normalised
+/// to NFC (so what is counted is what is stored), control characters refused (line breaks and
+/// tabs allowed in a multi-line field), invisible-only text missing, length checked on the
+/// trimmed text. Returns the trimmed, normalised text.
 pub fn text(
     field: &str,
     label: &str,
     value: Option<&str>,
     max_chars: usize,
+    lines: Lines,
     errors: &mut Vec<FieldError>,
 ) -> String {
-    let trimmed = value.unwrap_or("").trim();
+    use unicode_normalization::UnicodeNormalization;
+    let normalized: String = value.unwrap_or("").nfc().collect();
+    if let Some(c) = inquiry_text::refused_control(&normalized, lines == Lines::Many) {
+        let point = inquiry_text::code_point(c);
+        errors.push(FieldError::new(
+            field,
+            "CONTROL_CHARACTER",
+            if lines == Lines::One && matches!(c, '\n' | '\r' | '\t') {
+                format!("{label}은(는) 한 줄로 입력해 주세요 (줄바꿈·탭 {point} 불가).")
+            } else {
+                format!("{label}에 입력할 수 없는 제어 문자({point})가 있습니다. 지우고 다시 입력해 주세요.")
+            },
+        ));
+        return inquiry_text::trim(&normalized).to_owned();
+    }
+    let trimmed = inquiry_text::trim(&normalized);
     let chars = trimmed.chars().count();
     if chars == 0 {
         errors.push(FieldError::new(
@@ -346,14 +372,74 @@ mod tests {
     fn text_counts_characters_after_trimming() {
         let mut errors = Vec::new();
         assert_eq!(
-            text("ccnTitle", "제목", Some("  배송 문의  "), 5, &mut errors),
+            text(
+                "ccnTitle",
+                "제목",
+                Some("  배송 문의  "),
+                5,
+                Lines::One,
+                &mut errors
+            ),
             "배송 문의"
         );
         assert!(errors.is_empty());
-        text("ccnTitle", "제목", Some("가나다라마바"), 5, &mut errors);
+        text(
+            "ccnTitle",
+            "제목",
+            Some("가나다라마바"),
+            5,
+            Lines::One,
+            &mut errors,
+        );
         assert_eq!(errors[0].code, "TOO_LONG");
-        text("ccnTitle", "제목", Some("   "), 5, &mut errors);
+        text("ccnTitle", "제목", Some("   "), 5, Lines::One, &mut errors);
         assert_eq!(errors[1].code, "REQUIRED");
+    }
+
+    #[test]
+    fn text_is_normalised_before_it_is_counted_and_stored() {
+        let mut errors = Vec::new();
+        // 한 in decomposed jamo (3 scalar values) is one character once composed.
+        let decomposed = "\u{1112}\u{1161}\u{11AB}";
+        assert_eq!(
+            text("t", "제목", Some(decomposed), 1, Lines::One, &mut errors),
+            "한"
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn invisible_only_text_is_missing_and_control_characters_are_refused() {
+        let mut errors = Vec::new();
+        text(
+            "t",
+            "제목",
+            Some("\u{200B}\u{FEFF}"),
+            5,
+            Lines::One,
+            &mut errors,
+        );
+        assert_eq!(errors[0].code, "REQUIRED");
+        text("t", "제목", Some("제목\0"), 50, Lines::One, &mut errors);
+        assert_eq!(errors[1].code, "CONTROL_CHARACTER");
+        assert!(
+            errors[1].message.contains("U+0000"),
+            "{}",
+            errors[1].message
+        );
+        text("t", "제목", Some("두\n줄"), 50, Lines::One, &mut errors);
+        assert_eq!(errors[2].code, "CONTROL_CHARACTER");
+        assert!(errors[2].message.contains("한 줄"), "{}", errors[2].message);
+        assert_eq!(errors.len(), 3);
+        text(
+            "c",
+            "내용",
+            Some("두\r\n줄\t탭"),
+            50,
+            Lines::Many,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 3, "line breaks and tabs are fine in content");
     }
 
     #[test]

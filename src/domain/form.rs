@@ -43,7 +43,9 @@ pub struct Draft {
 impl Draft {
     /// Nothing worth keeping (no autosave for an untouched form).
     pub fn is_blank(&self) -> bool {
-        self.title.trim().is_empty() && self.content.trim().is_empty() && self.goods.is_none()
+        inquiry_text::is_blank(&self.title)
+            && inquiry_text::is_blank(&self.content)
+            && self.goods.is_none()
     }
 }
 
@@ -58,7 +60,14 @@ pub enum Field {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// Missing, or nothing a reader would see (only spaces and invisible characters).
     Required,
+    /// A character the field may not hold (`U+0000`); `line_break` when it is a line break or
+    /// tab in a one-line field.
+    ControlCharacter {
+        point: String,
+        line_break: bool,
+    },
     TooLong {
         max: usize,
         len: usize,
@@ -67,9 +76,10 @@ pub enum Problem {
     GoodsRequired,
 }
 
-/// Characters as the server counts them: Unicode scalar values after trimming.
+/// Characters as the server counts them: Unicode scalar values after trimming whitespace and
+/// invisible characters (of NFC text: the form normalises before counting).
 pub fn char_count(text: &str) -> usize {
-    text.trim().chars().count()
+    inquiry_text::char_count(text)
 }
 
 /// Every rule the draft breaks, in the order the fields appear.
@@ -82,12 +92,25 @@ pub fn validate(
     if draft.type_no.is_none() {
         problems.push((Field::Type, Problem::Required));
     }
-    for (field, text, max) in [
-        (Field::Title, &draft.title, limits.title_max_chars),
-        (Field::Content, &draft.content, limits.content_max_chars),
+    for (field, text, max, multiline) in [
+        (Field::Title, &draft.title, limits.title_max_chars, false),
+        (
+            Field::Content,
+            &draft.content,
+            limits.content_max_chars,
+            true,
+        ),
     ] {
         let len = char_count(text);
-        if len == 0 {
+        if let Some(c) = inquiry_text::refused_control(text, multiline) {
+            problems.push((
+                field,
+                Problem::ControlCharacter {
+                    point: inquiry_text::code_point(c),
+                    line_break: matches!(c, '\n' | '\r' | '\t'),
+                },
+            ));
+        } else if len == 0 {
             problems.push((field, Problem::Required));
         } else if len > max {
             problems.push((field, Problem::TooLong { max, len }));
@@ -280,5 +303,56 @@ mod tests {
         assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
         assert!(Draft::default().is_blank());
         assert!(!d.is_blank());
+    }
+
+    #[test]
+    fn hidden_and_control_characters_are_caught_before_sending() {
+        let limits = FormLimits {
+            title_max_chars: 50,
+            content_max_chars: 2000,
+            max_photos: 5,
+            max_photo_bytes: 10 << 20,
+            accepted_types: vec![],
+        };
+        let draft = Draft {
+            type_no: Some("1010".into()),
+            title: "배송\0문의".into(),
+            content: "\u{200B}\u{FEFF} \u{2060}".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            validate(&draft, &limits, false),
+            vec![
+                (
+                    Field::Title,
+                    Problem::ControlCharacter {
+                        point: "U+0000".into(),
+                        line_break: false
+                    }
+                ),
+                (Field::Content, Problem::Required),
+            ]
+        );
+        let two_lines = Draft {
+            title: "두\n줄".into(),
+            content: "첫 줄\n둘째 줄\t끝".into(),
+            ..draft
+        };
+        assert_eq!(
+            validate(&two_lines, &limits, false),
+            vec![(
+                Field::Title,
+                Problem::ControlCharacter {
+                    point: "U+000A".into(),
+                    line_break: true
+                }
+            )]
+        );
+        assert_eq!(char_count("\u{FEFF}안녕\u{200B}"), 2);
+        assert!(Draft {
+            title: "\u{200B}".into(),
+            ..Draft::default()
+        }
+        .is_blank());
     }
 }

@@ -214,6 +214,15 @@ impl I18n {
             ("TOO_LONG", Some(Field::Content)) => {
                 self.field_too_long_max(label, limits.content_max_chars)
             }
+            ("CONTROL_CHARACTER", _) if !label.is_empty() => {
+                // The server names the character (`U+0000`) in its message.
+                let point = e
+                    .message
+                    .find("U+")
+                    .and_then(|i| e.message.get(i..i + 6))
+                    .unwrap_or("?");
+                self.field_control_character(point, label)
+            }
             ("UNSUPPORTED_FILE_TYPE", _) => self.photo_bad_type(name),
             ("EMPTY_FILE", _) => self.photo_empty(name),
             ("FILE_TOO_LARGE", _) => self.photo_too_large(name, self.bytes(limits.max_photo_bytes)),
@@ -242,6 +251,10 @@ impl I18n {
             Problem::Required if field == Field::Type => self.type_required(),
             Problem::Required => self.field_required(label),
             Problem::TooLong { max, len } => self.field_too_long(label, *len, *max),
+            Problem::ControlCharacter {
+                line_break: true, ..
+            } => self.field_one_line(label),
+            Problem::ControlCharacter { point, .. } => self.field_control_character(point, label),
             Problem::GoodsRequired => self.goods_required(),
         }
     }

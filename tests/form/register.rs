@@ -177,3 +177,34 @@ async fn search_tab_finds_goods_and_tab_keys_wrap_inside_the_dialog() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn hidden_and_control_characters_are_refused_before_sending_and_counting_is_nfc() {
+    let app = mount("demo-member-3", "/new");
+    app.choose_type("10", "1010").await;
+    // A NUL pasted into the title; content that is only zero-width characters and a BOM.
+    app.set_value("#idk-f-title", "배송\u{0}문의", "input").await;
+    app.set_value("#idk-f-content", "\u{200B}\u{FEFF} \u{2060}", "input")
+        .await;
+    app.click("button[type='submit']").await;
+    let title_error = until("the title's error", || {
+        app.find("#idk-e-title")
+            .and_then(|e| e.text_content())
+            .filter(|t| !t.is_empty())
+    })
+    .await;
+    assert!(title_error.contains("U+0000"), "{title_error}");
+    let content_error = app.find("#idk-e-content").unwrap().text_content().unwrap();
+    assert!(content_error.contains("입력해 주세요"), "{content_error}");
+    assert_eq!(active().id(), "idk-f-title", "focus on the first problem");
+    assert!(location().pathname().unwrap().ends_with("/new"), "nothing was sent");
+    // Decomposed jamo count as the one syllable the server will store.
+    app.set_value("#idk-f-title", "\u{1112}\u{1161}\u{11AB}", "input")
+        .await;
+    until("the counter", || {
+        app.find("#idk-c-title")
+            .and_then(|e| e.text_content())
+            .filter(|t| t.starts_with("1 / 50"))
+    })
+    .await;
+}

@@ -253,6 +253,7 @@ pub async fn question_ans(
         "답변 내용",
         req.ans_cont.as_deref(),
         ANSWER_MAX_CHARS,
+        crate::rules::Lines::Many,
         &mut errors,
     );
     let author = match req.ans_typ_cd.as_deref().map(str::trim) {
@@ -316,6 +317,7 @@ pub async fn question_trns(
         "이관 메모",
         req.trns_note.as_deref(),
         TRANSFER_NOTE_MAX_CHARS,
+        crate::rules::Lines::Many,
         &mut errors,
     );
     let need_answer = match req.need_ans_yn.as_deref().map(str::trim) {

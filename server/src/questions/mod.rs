@@ -42,6 +42,7 @@ pub(crate) fn form_fields(
             "제목",
             form.get("ccnTitle"),
             limits.title_max_chars,
+            rules::Lines::One,
             errors,
         ),
         accp_cont: rules::text(
@@ -49,6 +50,7 @@ pub(crate) fn form_fields(
             "문의 내용",
             form.get("accpCont"),
             limits.content_max_chars,
+            rules::Lines::Many,
             errors,
         ),
         goods_no: rules::ident("goodsNo", form.get("goodsNo"), errors),

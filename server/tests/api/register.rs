@@ -118,6 +118,28 @@ async fn every_form_rule_is_a_400_naming_field_and_rule() {
             "TOO_LONG",
         ),
         (base_form(&plain, "제목", ""), "accpCont", "REQUIRED"),
+        // Broken text in disguise: a NUL in the title, a title on two lines, an escape in the
+        // content, content made only of zero-width characters and a BOM.
+        (
+            base_form(&plain, "배송\0문의", "내용"),
+            "ccnTitle",
+            "CONTROL_CHARACTER",
+        ),
+        (
+            base_form(&plain, "두\n줄", "내용"),
+            "ccnTitle",
+            "CONTROL_CHARACTER",
+        ),
+        (
+            base_form(&plain, "제목", "색이 \u{1B}[31m빨강"),
+            "accpCont",
+            "CONTROL_CHARACTER",
+        ),
+        (
+            base_form(&plain, "제목", "\u{200B}\u{200D}\u{FEFF} \u{2060}"),
+            "accpCont",
+            "REQUIRED",
+        ),
         (
             base_form(&plain, "제목", &"나".repeat(2001)),
             "accpCont",
@@ -429,4 +451,28 @@ async fn an_idempotency_key_expires() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn text_is_stored_normalised_and_counted_as_the_form_counts_it() {
+    let s = start().await;
+    let typ = s.leaf_type(false).await;
+    // 50 syllables typed as decomposed jamo (150 scalar values): 50 characters once composed.
+    let decomposed = "\u{1112}\u{1161}\u{11AB}".repeat(50);
+    let content = format!("\u{FEFF}\u{200B}  줄 하나\r\n줄 둘\t끝 \u{200B}");
+    let (status, body) = s
+        .save(MEMBER1, base_form(&typ, &decomposed, &content))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let ccn = body["payload"].as_str().unwrap();
+    let (_, detail) = s.detail(MEMBER1, ccn).await;
+    assert_eq!(
+        detail["payload"]["ccnTitle"],
+        "한".repeat(50),
+        "stored composed"
+    );
+    assert_eq!(
+        detail["payload"]["accpCont"], "줄 하나\r\n줄 둘\t끝",
+        "invisible edges trimmed"
+    );
 }

@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{picker::GoodsPicker, state::FormState, submit::Submission};
+use super::{
+    picker::GoodsPicker,
+    state::{nfc, FormState},
+    submit::Submission,
+};
 use crate::{
     api::{Client, TypeGroup},
     components::GoodsCard,
@@ -103,8 +107,8 @@ pub fn TitleField(form: FormState, sub: Submission, max: usize) -> impl IntoView
                 aria-invalid=invalid(sub, Field::Title)
                 aria-describedby="idk-c-title idk-e-title"
             />
-            <p class="idk-counter" id="idk-c-title" class:idk-over=move || { char_count(&title.get()) > max }>
-                {move || i18n.counter(char_count(&title.get()), max)}
+            <p class="idk-counter" id="idk-c-title" class:idk-over=move || { char_count(&nfc(&title.get())) > max }>
+                {move || i18n.counter(char_count(&nfc(&title.get())), max)}
             </p>
             <p id="idk-e-title" class="idk-field-error">{error_of(sub, Field::Title)}</p>
         </div>
@@ -130,8 +134,8 @@ pub fn ContentField(form: FormState, sub: Submission, max: usize) -> impl IntoVi
                 aria-invalid=invalid(sub, Field::Content)
                 aria-describedby="idk-pii idk-c-content idk-e-content"
             ></textarea>
-            <p class="idk-counter" id="idk-c-content" class:idk-over=move || { char_count(&content.get()) > max }>
-                {move || i18n.counter(char_count(&content.get()), max)}
+            <p class="idk-counter" id="idk-c-content" class:idk-over=move || { char_count(&nfc(&content.get())) > max }>
+                {move || i18n.counter(char_count(&nfc(&content.get())), max)}
             </p>
             <p id="idk-e-content" class="idk-field-error">{error_of(sub, Field::Content)}</p>
         </div>

@@ -43,12 +43,13 @@ impl FormState {
         state
     }
 
-    /// What the customer has entered so far (tracked).
+    /// What the customer has entered so far (tracked), its text in NFC: what is validated,
+    /// counted, kept and sent is what the server stores.
     pub fn draft(&self) -> Draft {
         Draft {
             type_no: self.type_no.get(),
-            title: self.title.get(),
-            content: self.content.get(),
+            title: nfc(&self.title.get()),
+            content: nfc(&self.content.get()),
             goods: self.goods.get(),
             sms_consent: self.sms.get(),
             email_consent: self.email.get(),
@@ -140,6 +141,19 @@ fn picked(g: Goods, order_no: Option<String>) -> PickedGoods {
         option_name: g.option,
         order_no,
         image_url: g.image_url,
+    }
+}
+
+/// `text` in Unicode NFC, by the browser (`String.prototype.normalize`): no tables in the
+/// wasm. Native builds (unit tests) leave text as it is.
+pub fn nfc(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(text).normalize("NFC").into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_owned()
     }
 }
 
