@@ -183,7 +183,8 @@ async fn hidden_and_control_characters_are_refused_before_sending_and_counting_i
     let app = mount("demo-member-3", "/new");
     app.choose_type("10", "1010").await;
     // A NUL pasted into the title; content that is only zero-width characters and a BOM.
-    app.set_value("#idk-f-title", "배송\u{0}문의", "input").await;
+    app.set_value("#idk-f-title", "배송\u{0}문의", "input")
+        .await;
     app.set_value("#idk-f-content", "\u{200B}\u{FEFF} \u{2060}", "input")
         .await;
     app.click("button[type='submit']").await;
@@ -197,7 +198,10 @@ async fn hidden_and_control_characters_are_refused_before_sending_and_counting_i
     let content_error = app.find("#idk-e-content").unwrap().text_content().unwrap();
     assert!(content_error.contains("입력해 주세요"), "{content_error}");
     assert_eq!(active().id(), "idk-f-title", "focus on the first problem");
-    assert!(location().pathname().unwrap().ends_with("/new"), "nothing was sent");
+    assert!(
+        location().pathname().unwrap().ends_with("/new"),
+        "nothing was sent"
+    );
     // Decomposed jamo count as the one syllable the server will store.
     app.set_value("#idk-f-title", "\u{1112}\u{1161}\u{11AB}", "input")
         .await;

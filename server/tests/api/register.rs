@@ -459,10 +459,8 @@ async fn text_is_stored_normalised_and_counted_as_the_form_counts_it() {
     let typ = s.leaf_type(false).await;
     // 50 syllables typed as decomposed jamo (150 scalar values): 50 characters once composed.
     let decomposed = "\u{1112}\u{1161}\u{11AB}".repeat(50);
-    let content = format!("\u{FEFF}\u{200B}  줄 하나\r\n줄 둘\t끝 \u{200B}");
-    let (status, body) = s
-        .save(MEMBER1, base_form(&typ, &decomposed, &content))
-        .await;
+    let content = "\u{FEFF}\u{200B}  줄 하나\r\n줄 둘\t끝 \u{200B}";
+    let (status, body) = s.save(MEMBER1, base_form(&typ, &decomposed, content)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let ccn = body["payload"].as_str().unwrap();
     let (_, detail) = s.detail(MEMBER1, ccn).await;
