@@ -34,7 +34,8 @@ export async function launch() {
   });
 }
 
-/// Uncaught exceptions (a Rust panic included) in any page; checked after each file.
+/// Uncaught exceptions (a Rust panic included) and CSP violations in any page; checked after
+/// each file.
 const pageErrors = [];
 
 /// One Chromium for the calling test file, closed after it, when no page may have thrown.
@@ -62,6 +63,12 @@ export async function newPage(browser) {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  // The server sends a Content-Security-Policy: anything it blocks is a failure too.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
+      pageErrors.push(`${page.url()}: ${m.text()}`);
+    }
+  });
   return page;
 }
 
@@ -112,7 +119,9 @@ export async function signIn(page, token = COUNSELOR) {
 /// Runs axe on the page as it is now; fails with each violation's rule and nodes.
 export async function assertAxeClean(page, what) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through DevTools rather than added as a <script>: the page's CSP (rightly)
+    // refuses inline scripts it did not hash.
+    await page.evaluate(AXE_SOURCE);
   }
   const result = await page.evaluate(() =>
     window.axe.run(document, { resultTypes: ['violations'] }),

@@ -176,3 +176,59 @@ async fn small_json_is_sent_as_it_is() {
     let (_, body) = read(r).await;
     assert_eq!(body["error"], true);
 }
+
+/// Every HTML document (the SPA, a client route, the shell) carries the security headers, its
+/// inline module script allowed by hash; files and API answers do not need them.
+#[tokio::test]
+async fn html_documents_carry_a_content_security_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "import init from '/inquiry-desk.js'; await init();";
+    std::fs::write(
+        dir.path().join("index.html"),
+        format!("<!doctype html><title>t</title><script type=\"module\">{script}</script>"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("inquiry-desk.js"), "export default 1;").unwrap();
+    let static_dir = dir.path().to_path_buf();
+    let s = start_with(move |c| c.static_dir = Some(static_dir)).await;
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+    for path in ["/", "/20261122000001/edit", "/shell/ko/mypage/inquiry"] {
+        let r = get(&s, path, None).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        let csp = r.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        for directive in [
+            "default-src 'self'",
+            "'wasm-unsafe-eval'",
+            "object-src 'none'",
+            "frame-ancestors 'self'",
+            "img-src 'self' blob: data:",
+        ] {
+            assert!(csp.contains(directive), "{path}: {directive} in {csp}");
+        }
+        assert!(
+            !csp.contains("'unsafe-eval'") && !csp.contains("'unsafe-inline'"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains(&format!("'sha256-{hash}'")),
+            "{path}: the inline script: {csp}"
+        );
+        assert_eq!(r.headers()[header::REFERRER_POLICY], "same-origin");
+        assert!(r.headers()["permissions-policy"]
+            .to_str()
+            .unwrap()
+            .contains("camera=()"));
+    }
+    let js = get(&s, "/inquiry-desk.js", None).await;
+    assert!(js.headers().get(header::CONTENT_SECURITY_POLICY).is_none());
+    let api = s
+        .get(&format!("{CS}/getQuestionInit"), MEMBER1)
+        .send()
+        .await
+        .unwrap();
+    assert!(api.headers().get(header::CONTENT_SECURITY_POLICY).is_none());
+}

@@ -8,6 +8,7 @@ pub mod fo;
 pub mod form;
 pub mod present;
 pub mod query;
+pub mod security;
 pub mod vendor;
 
 use std::time::Duration;
@@ -184,7 +185,19 @@ pub fn router(state: AppState) -> Router {
     } else {
         app = app.fallback(api_not_found);
     }
-    app.layer(compression())
+    // Security headers on every HTML document (SPA, console, shell), with the inline scripts
+    // of the built apps allowed by hash.
+    let policy = security::DocumentPolicy::for_apps(
+        [&state.config.static_dir, &state.config.console_dir]
+            .into_iter()
+            .flatten()
+            .map(|d| d.as_path()),
+    );
+    app.layer(axum::middleware::from_fn_with_state(
+        policy,
+        security::document_headers,
+    ))
+    .layer(compression())
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
                 tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
