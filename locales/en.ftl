@@ -162,3 +162,7 @@ error-decode = The server's answer could not be read. Please try again in a mome
 error-validation = The request could not be processed. Please check what you entered.
 error-too-large = The photos are too large. Attach fewer or smaller photos and try again.
 error-replay-deleted = The inquiry this request created has been deleted. Your text is still here: press the button again to register it anew.
+error-too-many = Too many requests in a short time. Try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}. Your text is still here.

@@ -159,3 +159,4 @@ error-decode = 無法解讀伺服器的回應，請稍後再試。
 error-validation = 無法處理此要求，請確認填寫內容。
 error-too-large = 附加的照片太大。請減少照片數量或改用較小的照片後再試。
 error-replay-deleted = 此次送出所建立的諮詢已被刪除。您填寫的內容仍保留，若要重新登記請再按一次。
+error-too-many = 請求過於頻繁。請在 { $seconds } 秒後再試。您填寫的內容仍保留。

@@ -76,6 +76,8 @@ pub struct Config {
     /// How long an `Idempotency-Key` is remembered: a retry within it replays the registration;
     /// after it, the key is free again.
     pub idempotency_ttl: chrono::Duration,
+    /// Per-member limits on writes and photo downloads.
+    pub rate_limits: crate::throttle::RateLimits,
 }
 
 /// How answer notifications are delivered.
@@ -97,6 +99,7 @@ impl Config {
             console_dir: None,
             transfer_deadline: chrono::Duration::hours(24),
             idempotency_ttl: chrono::Duration::hours(24),
+            rate_limits: crate::throttle::RateLimits::NONE,
         }
     }
 

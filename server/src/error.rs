@@ -128,6 +128,10 @@ pub enum ApiError {
     /// (`IDEMPOTENCY_KEY_REUSED`), or its inquiry was deleted since (`IDEMPOTENT_INQUIRY_DELETED`).
     #[error("{message}")]
     Idempotency { code: &'static str, message: String },
+    /// 429: the member sent more of this kind of request than the limit allows; try again
+    /// after `retry_after_secs` (also the `Retry-After` header and the payload).
+    #[error("요청이 너무 잦습니다. {retry_after_secs}초 뒤에 다시 시도해 주세요.")]
+    TooManyRequests { retry_after_secs: u64 },
     /// 500: logged with its cause; the client sees a generic message.
     #[error("internal error: {0}")]
     Internal(String),
@@ -179,6 +183,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Idempotency { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -197,6 +202,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
             Self::Idempotency { code, .. } => code,
+            Self::TooManyRequests { .. } => "TOO_MANY_REQUESTS",
             Self::Internal(_) => "INTERNAL_ERROR",
         }
     }
@@ -213,11 +219,19 @@ impl IntoResponse for ApiError {
             other => other.to_string(),
         };
         let code = self.code().to_owned();
+        let retry_after = match &self {
+            Self::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let (payload, errors) = match self {
             Self::Validation { errors, .. } => (None, errors),
             Self::StatusConflict { payload, .. } | Self::Conflict { payload, .. } => {
                 (Some(payload), Vec::new())
             }
+            Self::TooManyRequests { retry_after_secs } => (
+                Some(serde_json::json!({ "retryAfterSec": retry_after_secs })),
+                Vec::new(),
+            ),
             _ => (None, Vec::new()),
         };
         let body = Envelope::<Value> {
@@ -230,6 +244,11 @@ impl IntoResponse for ApiError {
             errors,
         };
         let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -20,6 +20,7 @@ pub mod seed;
 pub mod seller;
 pub mod shell;
 pub mod store;
+pub mod throttle;
 
 use std::{net::SocketAddr, path::Path, sync::Arc};
 
@@ -33,6 +34,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Wakes the notification worker after an answer.
     pub notifier: notify::Notifier,
+    /// Per-member rate limits on writes and photo downloads.
+    pub throttle: Arc<throttle::Throttle>,
 }
 
 /// A server bound to a socket, ready to run.
@@ -60,6 +63,7 @@ impl Server {
         );
         let state = AppState {
             db,
+            throttle: Arc::new(throttle::Throttle::new(&config.rate_limits)),
             config: Arc::new(config),
             notifier,
         };

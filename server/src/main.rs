@@ -5,7 +5,9 @@ use inquiry_server::{
     config::{Config, CorsPolicy},
     db,
     notify::SmtpSender,
-    seed, Server,
+    seed,
+    throttle::RateLimits,
+    Server,
 };
 
 /// Every request allocates (rows, JSON, compression buffers) on both worker threads; glibc's
@@ -51,6 +53,12 @@ struct Args {
     /// Hours an Idempotency-Key is remembered (a retry within them replays the registration).
     #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     idempotency_hours: u32,
+    /// Writes (register, modify, delete) a member may send per minute; 0 for no limit.
+    #[arg(long, default_value_t = RateLimits::DEFAULT_WRITES_PER_MINUTE)]
+    writes_per_minute: u32,
+    /// Photo downloads a member may make per minute; 0 for no limit.
+    #[arg(long, default_value_t = RateLimits::DEFAULT_PHOTO_DOWNLOADS_PER_MINUTE)]
+    photo_downloads_per_minute: u32,
     /// Sender of answer e-mails.
     #[arg(
         long,
@@ -92,6 +100,10 @@ async fn run(args: Args) -> Result<(), String> {
     let mut config = Config::new(data_dir);
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
+    config.rate_limits = RateLimits {
+        writes_per_minute: std::num::NonZeroU32::new(args.writes_per_minute),
+        photo_downloads_per_minute: std::num::NonZeroU32::new(args.photo_downloads_per_minute),
+    };
     if let Some(dir) = &args.static_dir {
         if !dir.join("index.html").is_file() {
             return Err(format!(

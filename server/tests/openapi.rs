@@ -451,3 +451,25 @@ async fn seller_responses_conform_to_the_spec() {
     assert_eq!(st, StatusCode::UNAUTHORIZED);
     c.check("CallCenterErrorResponse", &b, "401");
 }
+
+/// A 429 is in the spec's error envelope, with its RetryAfter payload.
+#[tokio::test]
+async fn a_rate_limited_answer_conforms_to_the_spec() {
+    let spec = spec();
+    let c = Contract {
+        components: spec["components"].clone(),
+    };
+    let s = start_with(|c| {
+        c.rate_limits = inquiry_server::throttle::RateLimits {
+            writes_per_minute: std::num::NonZeroU32::new(1),
+            photo_downloads_per_minute: None,
+        }
+    })
+    .await;
+    let typ = s.leaf_type(false).await;
+    let (st, _) = s.save(MEMBER1, base_form(&typ, "한 번", "내용")).await;
+    assert_eq!(st, StatusCode::CREATED);
+    let (st, b) = s.save(MEMBER1, base_form(&typ, "두 번", "내용")).await;
+    assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
+    c.response("questionSave", st, &b);
+}

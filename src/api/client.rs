@@ -369,6 +369,12 @@ pub(super) fn error_from(status: u16, text: &str) -> ApiError {
                 })
                 .collect(),
         },
+        429 => ApiError::TooManyRequests {
+            retry_after_secs: envelope
+                .and_then(|e| e.payload)
+                .and_then(|p| p.get("retryAfterSec").and_then(|s| s.as_u64()))
+                .unwrap_or(30),
+        },
         _ => ApiError::Server { status, message },
     }
 }

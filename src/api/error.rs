@@ -81,6 +81,9 @@ pub enum ApiError {
         message: String,
         errors: Vec<FieldError>,
     },
+    /// 429: too many writes (or photo downloads) in a short time; nothing was done.
+    #[error("too many requests: retry after {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
     /// 5xx or anything unexpected from the server.
     #[error("{message}")]
     Server { status: u16, message: String },

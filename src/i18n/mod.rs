@@ -194,6 +194,9 @@ impl I18n {
                 self.error_replay_deleted()
             }
             ApiError::Validation { .. } => self.error_validation(),
+            ApiError::TooManyRequests { retry_after_secs } => {
+                self.error_too_many(*retry_after_secs)
+            }
             ApiError::Server { .. } => self.error_server(),
             ApiError::Decode(_) => self.error_decode(),
         }
@@ -408,6 +411,23 @@ mod tests {
         };
         let text = en.field_error(&e, Some("a.svg"), &limits);
         assert!(text.contains("a.svg") && !text.contains("한국어"), "{text}");
+    }
+
+    #[test]
+    fn too_many_requests_says_when_to_retry_in_every_locale() {
+        let e = ApiError::TooManyRequests {
+            retry_after_secs: 20,
+        };
+        for locale in Locale::ALL {
+            let text = I18n::new(locale, None).api_error(&e);
+            assert!(text.contains("20"), "{locale:?}: {text}");
+        }
+        let one = ApiError::TooManyRequests {
+            retry_after_secs: 1,
+        };
+        assert!(I18n::new(Locale::En, None)
+            .api_error(&one)
+            .contains("1 second."));
     }
 
     #[test]

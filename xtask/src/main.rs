@@ -452,6 +452,8 @@ fn browser_e2e() -> Result {
         &[
             "--seed",
             "demo",
+            "--writes-per-minute",
+            "0",
             "--static",
             &dist.to_string_lossy(),
             "--console",
@@ -479,12 +481,13 @@ struct RunningServer {
 }
 
 impl RunningServer {
-    /// The debug build with the demo seed (browser tests).
+    /// The debug build with the demo seed (browser tests; many writes by one demo member a
+    /// minute, so no rate limits: the API tests check those).
     fn start(name: &str) -> Result<Self> {
         Self::spawn(
             name,
             &target_dir().join("debug/inquiry-server"),
-            &["--seed", "demo"],
+            &["--seed", "demo", "--writes-per-minute", "0"],
         )
     }
 

@@ -10,6 +10,7 @@ mod back_office;
 mod desk;
 mod detail;
 mod goods;
+mod limits;
 mod list;
 mod modify_delete;
 mod notifications;

@@ -16,7 +16,9 @@ use crate::{
     auth::{Member, Principal},
     error::{ApiError, ApiOk, ApiResult},
     model::now_db,
-    rules, store, AppState,
+    rules, store,
+    throttle::Kind,
+    AppState,
 };
 
 /// `GET getQuestionDtl` — one of the member's inquiries with photos and the reply thread.
@@ -88,7 +90,10 @@ pub async fn get_question_file(
             )
         })?;
     let owner = match principal {
-        Principal::Member { mbr_no } => Some(mbr_no),
+        Principal::Member { mbr_no } => {
+            state.throttle.check(Kind::PhotoDownload, &mbr_no)?;
+            Some(mbr_no)
+        }
         Principal::Counselor { .. } => None,
     };
     let file = state
