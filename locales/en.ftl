@@ -104,11 +104,14 @@ no-goods-found = No results. Try another search term.
 choose-photos = Choose photos
 drop-photos = or drop photos here
 uploading = Uploading
-photo-hint = Up to { $max } JPEG, PNG, GIF or WEBP photos, { $size } each. Large photos are scaled down automatically.
+photo-hint = Attach up to { $max } still photos (JPEG, PNG, GIF, WEBP), each up to { $size } and { $megapixels } megapixels. Large photos are reduced before upload, and location data (EXIF) is removed when stored.
 photo-bad-type = '{ $name }': only JPEG, PNG, GIF and WEBP photos can be attached.
 photo-too-large = '{ $name }': each photo can be at most { $size }.
 photo-too-many = '{ $name }': you can attach at most { $max } photos.
 photo-empty = '{ $name }': empty files cannot be attached.
+photo-corrupt = '{ $name }': the file is damaged or not a complete image. Save the photo again and attach it.
+photo-too-many-pixels = '{ $name }': the photo is too large. Each photo can have up to { $megapixels } megapixels.
+photo-animated = '{ $name }': animated images can't be attached. Attach a still photo.
 
 ## Register / edit form
 new-title = Ask a question

@@ -102,11 +102,14 @@ no-goods-found = 검색 결과가 없습니다. 다른 검색어로 찾아 주�
 choose-photos = 사진 선택
 drop-photos = 또는 이곳으로 사진을 끌어 놓으세요
 uploading = 업로드 중
-photo-hint = JPEG, PNG, GIF, WEBP 사진을 최대 { $max }장, 한 장에 { $size }까지 첨부할 수 있습니다. 큰 사진은 자동으로 줄여서 올립니다.
+photo-hint = JPEG, PNG, GIF, WEBP 정지 사진을 최대 { $max }장, 한 장에 { $size }, { $megapixels }MP(메가픽셀)까지 첨부할 수 있습니다. 큰 사진은 자동으로 줄여서 올리며, 위치 정보(EXIF)는 지우고 저장합니다.
 photo-bad-type = '{ $name }': JPEG, PNG, GIF, WEBP 사진만 첨부할 수 있습니다.
 photo-too-large = '{ $name }': 사진 한 장은 { $size }까지 첨부할 수 있습니다.
 photo-too-many = '{ $name }': 사진은 최대 { $max }장까지 첨부할 수 있습니다.
 photo-empty = '{ $name }': 빈 파일은 첨부할 수 없습니다.
+photo-corrupt = '{ $name }': 손상되었거나 온전한 이미지가 아닙니다. 사진을 다시 저장해 첨부해 주세요.
+photo-too-many-pixels = '{ $name }': 사진이 너무 큽니다. 한 장은 { $megapixels }MP(메가픽셀)까지 첨부할 수 있습니다.
+photo-animated = '{ $name }': 움직이는 이미지는 첨부할 수 없습니다. 정지된 사진을 첨부해 주세요.
 
 ## Register / edit form
 new-title = 1:1 문의하기

@@ -101,11 +101,14 @@ no-goods-found = 找不到結果，請換個關鍵字。
 choose-photos = 選擇照片
 drop-photos = 或將照片拖曳到這裡
 uploading = 上傳中
-photo-hint = 最多可附加 { $max } 張 JPEG、PNG、GIF、WEBP 照片，每張最大 { $size }。較大的照片會自動縮小後上傳。
+photo-hint = 最多可附加 { $max } 張靜態照片（JPEG、PNG、GIF、WEBP），每張最大 { $size }、{ $megapixels } 百萬像素。較大的照片會先自動縮小，儲存時會移除位置資訊（EXIF）。
 photo-bad-type = 「{ $name }」：只能附加 JPEG、PNG、GIF、WEBP 照片。
 photo-too-large = 「{ $name }」：每張照片最大 { $size }。
 photo-too-many = 「{ $name }」：照片最多 { $max } 張。
 photo-empty = 「{ $name }」：無法附加空白檔案。
+photo-corrupt = 「{ $name }」：檔案已損壞或不是完整的圖片。請重新儲存照片後再附加。
+photo-too-many-pixels = 「{ $name }」：照片太大。每張照片最多 { $megapixels } 百萬像素。
+photo-animated = 「{ $name }」：無法附加動態圖片。請附加靜態照片。
 
 ## 提問／修改
 new-title = 我要諮詢

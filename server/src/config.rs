@@ -15,6 +15,8 @@ pub struct Limits {
     pub max_photos: usize,
     /// Maximum bytes of one photo.
     pub max_photo_bytes: usize,
+    /// Maximum pixels (width × height) of one photo: a small file can decode to gigabytes.
+    pub max_photo_pixels: u64,
     /// Maximum span between `startDt` and `endDt`, in days.
     pub max_period_days: i64,
     /// Maximum `pageSize` of every paged operation.
@@ -28,6 +30,8 @@ impl Default for Limits {
             content_max_chars: 2000,
             max_photos: 5,
             max_photo_bytes: 10 * 1024 * 1024,
+            // 40 MP: a 48 MP phone sensor writes 24 MP photos by default.
+            max_photo_pixels: 40_000_000,
             max_period_days: 366,
             max_page_size: 30,
         }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod idempotency;
 pub mod model;
 pub mod notify;
+pub mod photo_check;
 pub mod photos;
 pub mod questions;
 pub mod rules;

@@ -3,18 +3,18 @@
 
 use std::path::Path;
 
-use crate::{api::form::QuestionForm, error::ApiError, rules, store::StoredFile};
+use crate::{error::ApiError, questions::CheckedPhoto, rules, store::StoredFile};
 
-/// Writes the form's photos (of the checked `types`, same order) into `dir`. On any failure the
-/// ones written are removed.
-pub async fn write(
+/// Writes the checked photos (metadata removed) into `dir`. On any failure the ones written
+/// are removed.
+pub(crate) async fn write(
     dir: &Path,
-    form: &QuestionForm,
-    types: &[&'static str],
+    photos: &[CheckedPhoto],
 ) -> Result<Vec<StoredFile>, ApiError> {
     tokio::fs::create_dir_all(dir).await?;
-    let mut stored = Vec::with_capacity(types.len());
-    for (upload, content_type) in form.files.iter().zip(types) {
+    let mut stored = Vec::with_capacity(photos.len());
+    for upload in photos {
+        let content_type = &upload.content_type;
         let stored_nm = format!(
             "{}.{}",
             uuid::Uuid::new_v4().simple(),

@@ -276,6 +276,44 @@ pub fn photo(
     }
 }
 
+/// Checks a photo of a recognised type all the way through (`photo_check`); returns its bytes
+/// without metadata when acceptable.
+pub fn photo_content(
+    index: usize,
+    file_nm: &str,
+    bytes: &[u8],
+    content_type: &str,
+    limits: &Limits,
+    errors: &mut Vec<FieldError>,
+) -> Option<Vec<u8>> {
+    use crate::photo_check::{check, Refusal};
+    let field = format!("atchFiles[{index}]");
+    match check(bytes, content_type, limits.max_photo_pixels) {
+        Ok(clean) => Some(clean),
+        Err(refusal) => {
+            let (code, message) = match refusal {
+                Refusal::Corrupt => (
+                    "CORRUPT_IMAGE",
+                    format!("'{file_nm}'은(는) 손상되었거나 온전한 이미지가 아닙니다. 사진을 다시 저장해 첨부해 주세요."),
+                ),
+                Refusal::TooManyPixels { width, height } => (
+                    "TOO_MANY_PIXELS",
+                    format!(
+                        "'{file_nm}'은(는) {width}×{height} 화소로 너무 큽니다. 사진 한 장은 최대 {}만 화소까지 첨부할 수 있습니다.",
+                        limits.max_photo_pixels / 10_000
+                    ),
+                ),
+                Refusal::Animated => (
+                    "ANIMATED_IMAGE",
+                    format!("'{file_nm}'은(는) 움직이는 이미지입니다. 정지된 사진만 첨부할 수 있습니다."),
+                ),
+            };
+            errors.push(FieldError::new(&field, code, message));
+            None
+        }
+    }
+}
+
 pub fn photo_count(count: usize, limits: &Limits, errors: &mut Vec<FieldError>) {
     if count > limits.max_photos {
         errors.push(FieldError::new(

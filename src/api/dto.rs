@@ -319,6 +319,9 @@ pub struct Limits {
     pub max_photos: u32,
     #[serde(rename = "maxFileSize")]
     pub max_photo_bytes: u64,
+    /// Width × height of one photo at most.
+    #[serde(rename = "maxFilePixels")]
+    pub max_photo_pixels: u64,
     pub max_period_days: i64,
     pub max_page_size: u32,
     #[serde(rename = "acceptedFileTypes")]
@@ -332,6 +335,7 @@ impl Limits {
             content_max_chars: self.content_max_chars as usize,
             max_photos: self.max_photos as usize,
             max_photo_bytes: self.max_photo_bytes,
+            max_photo_pixels: self.max_photo_pixels,
             accepted_types: self.accepted_types.clone(),
         }
     }

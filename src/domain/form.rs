@@ -10,6 +10,8 @@ pub struct FormLimits {
     pub content_max_chars: usize,
     pub max_photos: usize,
     pub max_photo_bytes: u64,
+    /// Width × height of one photo at most (the server decodes and checks it).
+    pub max_photo_pixels: u64,
     /// MIME types, e.g. `image/jpeg`.
     pub accepted_types: Vec<String>,
 }
@@ -187,6 +189,7 @@ mod tests {
             content_max_chars: 2000,
             max_photos: 5,
             max_photo_bytes: 10 * 1024 * 1024,
+            max_photo_pixels: 40_000_000,
             accepted_types: ["image/jpeg", "image/png", "image/gif", "image/webp"]
                 .map(String::from)
                 .to_vec(),
@@ -312,6 +315,7 @@ mod tests {
             content_max_chars: 2000,
             max_photos: 5,
             max_photo_bytes: 10 << 20,
+            max_photo_pixels: 40_000_000,
             accepted_types: vec![],
         };
         let draft = Draft {

@@ -228,6 +228,11 @@ impl I18n {
             }
             ("UNSUPPORTED_FILE_TYPE", _) => self.photo_bad_type(name),
             ("EMPTY_FILE", _) => self.photo_empty(name),
+            ("CORRUPT_IMAGE", _) => self.photo_corrupt(name),
+            ("TOO_MANY_PIXELS", _) => {
+                self.photo_too_many_pixels(limits.max_photo_pixels / 1_000_000, name)
+            }
+            ("ANIMATED_IMAGE", _) => self.photo_animated(name),
             ("FILE_TOO_LARGE", _) => self.photo_too_large(name, self.bytes(limits.max_photo_bytes)),
             ("TOO_MANY_FILES", _) => self.photo_too_many(name, limits.max_photos),
             ("REQUIRED", _) if !label.is_empty() => self.field_required(label),
@@ -272,8 +277,8 @@ impl I18n {
         }
     }
 
-    pub fn photo_limits(&self, max_photos: usize, max_bytes: u64) -> String {
-        self.photo_hint(max_photos, self.bytes(max_bytes))
+    pub fn photo_limits(&self, max_photos: usize, max_bytes: u64, max_pixels: u64) -> String {
+        self.photo_hint(max_photos, max_pixels / 1_000_000, self.bytes(max_bytes))
     }
 
     /// A size limit, `10MB` / `500KB`.
@@ -405,6 +410,7 @@ mod tests {
             content_max_chars: 2000,
             max_photos: 5,
             max_photo_bytes: 10 << 20,
+            max_photo_pixels: 40_000_000,
             max_period_days: 366,
             max_page_size: 30,
             accepted_types: vec![],

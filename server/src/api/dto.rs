@@ -237,6 +237,7 @@ pub struct FormLimits {
     pub cont_max_len: usize,
     pub max_file_cnt: usize,
     pub max_file_size: usize,
+    pub max_file_pixels: u64,
     pub accepted_file_types: Vec<String>,
     pub max_period_days: i64,
     pub max_page_size: u32,

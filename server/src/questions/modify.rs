@@ -22,7 +22,7 @@ pub async fn modify(
     let mut fields = form_fields(&form, &limits, &mut errors);
     // What an inquiry follows up is fixed when it is registered.
     fields.ref_ccn_no = None;
-    let types = photo_rules(&form, &limits, &mut errors);
+    let photos_ok = photo_rules(&form, &limits, &mut errors).await?;
     let keep_raw = form.keep_file_seq.clone();
     let new_count = form.files.len();
     let member = mbr_no.to_owned();
@@ -62,7 +62,7 @@ pub async fn modify(
         })
         .await?;
     let dir = state.config.photo_dir();
-    let stored = photos::write(&dir, &form, &types).await?;
+    let stored = photos::write(&dir, &photos_ok).await?;
     let member = mbr_no.to_owned();
     let rows = stored.clone();
     let ccn = ccn_no.to_owned();

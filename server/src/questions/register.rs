@@ -29,7 +29,7 @@ pub async fn register(
     let limits = &state.config.limits;
     let mut errors = Vec::new();
     let fields = form_fields(&form, limits, &mut errors);
-    let types = photo_rules(&form, limits, &mut errors);
+    let photos_ok = photo_rules(&form, limits, &mut errors).await?;
     rules::photo_count(form.files.len(), limits, &mut errors);
     let hash = idempotency::request_hash(&fields, &form);
     let member = mbr_no.to_owned();
@@ -58,7 +58,7 @@ pub async fn register(
         return Ok(Saved::Replayed(ccn_no));
     }
     let dir = state.config.photo_dir();
-    let stored = photos::write(&dir, &form, &types).await?;
+    let stored = photos::write(&dir, &photos_ok).await?;
     let member = mbr_no.to_owned();
     let offset = state.config.store_offset;
     let rows = stored.clone();

@@ -474,3 +474,103 @@ async fn text_is_stored_normalised_and_counted_as_the_form_counts_it() {
         "invisible edges trimmed"
     );
 }
+
+/// A photo is read all the way through: a bare signature, too many pixels and an animation are
+/// refused by name; what is stored carries no EXIF location but keeps its orientation.
+#[tokio::test]
+async fn photos_are_checked_whole_and_stored_without_their_location() {
+    let s = start_with(|c| c.limits.max_photo_pixels = 10_000).await;
+    let typ = s.leaf_type(false).await;
+    let save = |name: &'static str, bytes: Vec<u8>, declared: &'static str| {
+        let form = base_form(&typ, "사진 검사", "내용")
+            .part(
+                "atchFiles",
+                file_part("ok.png", png_bytes(8, 8), "image/png"),
+            )
+            .part("atchFiles", file_part(name, bytes, declared));
+        s.save(MEMBER1, form)
+    };
+    let signature_only = b"\x89PNG\r\n\x1a\n".to_vec();
+    let big = png_bytes(200, 100);
+    let animated = {
+        let mut gif = Vec::new();
+        let mut enc = image::codecs::gif::GifEncoder::new(&mut gif);
+        let frame = |c| {
+            image::Frame::new(image::RgbaImage::from_pixel(
+                4,
+                4,
+                image::Rgba([c, 0, 0, 255]),
+            ))
+        };
+        enc.encode_frames(vec![frame(10), frame(200)]).unwrap();
+        drop(enc);
+        gif
+    };
+    for (name, bytes, declared, code) in [
+        ("sig.png", signature_only, "image/png", "CORRUPT_IMAGE"),
+        ("big.png", big, "image/png", "TOO_MANY_PIXELS"),
+        ("moving.gif", animated, "image/gif", "ANIMATED_IMAGE"),
+    ] {
+        let (status, body) = save(name, bytes, declared).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{name}: {body}");
+        assert_eq!(body["errors"][0]["field"], "atchFiles[1]", "{name}");
+        assert_eq!(body["errors"][0]["code"], code, "{name}: {body}");
+        assert!(body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(name));
+    }
+
+    // A phone photo: EXIF with a GPS position and orientation 6 (rotated).
+    let jpeg = {
+        let img = image::RgbImage::from_pixel(16, 8, image::Rgb([30, 120, 200]));
+        let mut plain = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(
+                &mut std::io::Cursor::new(&mut plain),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        let mut tiff = b"MM\0*\0\0\0\x08\0\x02".to_vec();
+        tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
+        tiff.extend_from_slice(&[0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0]);
+        tiff.extend_from_slice(&[0, 0, 0, 0]);
+        tiff.extend_from_slice(b"GPSLatitude 37.5665 GPSLongitude 126.9780");
+        let mut app1 = vec![0xFF, 0xE1];
+        app1.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+        app1.extend_from_slice(b"Exif\0\0");
+        app1.extend_from_slice(&tiff);
+        let mut out = plain[..2].to_vec();
+        out.extend_from_slice(&app1);
+        out.extend_from_slice(&plain[2..]);
+        out
+    };
+    let form = base_form(&typ, "위치 정보", "내용").part(
+        "atchFiles",
+        file_part("IMG_0001.jpg", jpeg.clone(), "image/jpeg"),
+    );
+    let (status, body) = s.save(MEMBER1, form).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let ccn = body["payload"].as_str().unwrap();
+    let stored = s
+        .get(
+            &format!("{CS}/getQuestionFile?ccnNo={ccn}&fileSeq=1"),
+            MEMBER1,
+        )
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(!stored.windows(3).any(|w| w == b"GPS"), "no location");
+    assert!(
+        stored.windows(6).any(|w| w == b"Exif\0\0"),
+        "orientation kept"
+    );
+    assert_eq!(
+        image::load_from_memory(&stored).unwrap().to_rgb8(),
+        image::load_from_memory(&jpeg).unwrap().to_rgb8(),
+        "the pixels as uploaded"
+    );
+}

@@ -247,7 +247,11 @@ fn InquiryForm(init: InquiryInit, existing: Option<Inquiry>) -> impl IntoView {
         Some(id) => format!("/{id}"),
         None => last.href(),
     };
-    let hint = i18n.photo_limits(limits.max_photos, limits.max_photo_bytes);
+    let hint = i18n.photo_limits(
+        limits.max_photos,
+        limits.max_photo_bytes,
+        limits.max_photo_pixels,
+    );
     let content = form.content;
     view! {
         <section class="idk-page idk-form-page" data-page=if is_edit { "edit" } else { "new" }>

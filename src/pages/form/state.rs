@@ -176,6 +176,7 @@ mod tests {
                 content_max_chars: 2000,
                 max_photos: 5,
                 max_photo_bytes: 10 << 20,
+                max_photo_pixels: 40_000_000,
                 max_period_days: 366,
                 max_page_size: 30,
                 accepted_types: vec![],

@@ -41,6 +41,7 @@ pub async fn get_question_init(
             cont_max_len: l.content_max_chars,
             max_file_cnt: l.max_photos,
             max_file_size: l.max_photo_bytes,
+            max_file_pixels: l.max_photo_pixels,
             accepted_file_types: ACCEPTED_IMAGE_TYPES.iter().map(|s| s.to_string()).collect(),
             max_period_days: l.max_period_days,
             max_page_size: l.max_page_size,
