@@ -19,7 +19,7 @@ use crate::{
     error::ApiError,
     model::{day_start_db, db_time, ReplyAuthor, Status},
     notify::Channel,
-    seller::{self, answer_id, auth, Refused},
+    seller::{self, answer_id, auth, Refusal},
     store::{self, records::TransferRecord, SellerFilter, SellerState},
     AppState,
 };
@@ -33,6 +33,47 @@ const MAX_PAGE_SIZE: u32 = 30;
 const DEFAULT_PAGE_SIZE: u32 = 10;
 const REPLY_MIN_CHARS: usize = 2;
 const REPLY_MAX_CHARS: usize = 1000;
+
+/// A refusal of the seller API: the HTTP status and Coupang's message (sellers' clients match
+/// on the wording, so it is Coupang's, verbatim where Coupang documents it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub status: u16,
+    pub message: String,
+}
+
+impl Refused {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: 400,
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid_vendor() -> Self {
+        Self::bad_request("Invalid vendor ID")
+    }
+}
+
+impl From<Refusal> for Refused {
+    fn from(r: Refusal) -> Self {
+        Self::bad_request(match r {
+            Refusal::NotYours => "The inquiryId doesn't belongs to the vendorId, have no permisson to reply this inquiry".to_owned(),
+            Refusal::Closed => "This inquiry has closed. -522 (상담이 종료된 문의입니다 - 522 )".to_owned(),
+            Refusal::CannotAnswer => "The inquiry can't be answer. It can do only inquiryStatus:progress, partnerTransferStatus:requestAnswer".to_owned(),
+            Refusal::CannotConfirm => "The inquiry can't be confirm. It can do only inquiryStatus:complete, partnerTransferStatus:requestAnswer".to_owned(),
+            Refusal::WrongParent { expected } => format!(
+                "The parentAnswerId is invalid. It must be the answerId of the transfer ({expected})."
+            ),
+        })
+    }
+}
+
+impl From<Refusal> for Fail {
+    fn from(r: Refusal) -> Self {
+        Fail::Refused(r.into())
+    }
+}
 
 /// Everything the seller API answers with when it does not answer data.
 pub enum Fail {

@@ -50,16 +50,7 @@ pub fn signed_at(signed_date: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.and_utc())
 }
 
-/// The signature of a request: lowercase hex of HMAC-SHA256 over
-/// `signed_date + method + path + query`.
-pub fn sign(secret: &str, signed_date: &str, method: &str, path: &str, query: &str) -> String {
-    hex::encode(
-        mac(secret, [signed_date, method, path, query])
-            .finalize()
-            .into_bytes(),
-    )
-}
-
+/// HMAC-SHA256 keyed with `secret` over `signed_date + method + path + query`.
 fn mac(secret: &str, message: [&str; 4]) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key");
     for part in message {
@@ -118,6 +109,15 @@ mod tests {
             parse("CEA algorithm=HmacSHA256, signed-date=d, signature=s"),
             None
         );
+    }
+
+    /// What a client sends: lowercase hex of the MAC.
+    fn sign(secret: &str, signed_date: &str, method: &str, path: &str, query: &str) -> String {
+        hex::encode(
+            mac(secret, [signed_date, method, path, query])
+                .finalize()
+                .into_bytes(),
+        )
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The seller's side of the desk, free of HTTP: a counselor transfers (이관) an inquiry to the
 //! seller of its goods; the seller answers it (NO_ANSWER) or confirms it (TRANSFER) within the
-//! deadline. Refusals use Coupang's own wording, since sellers' clients match on it.
+//! deadline. Refusals are `Refusal`s; the seller API words them as Coupang does.
 //!
 //! Coupang's states, from (inquiry status, transfer): an open transfer needing an answer is
 //! NO_ANSWER (`progress` + `requestAnswer`); an open confirm-only transfer is TRANSFER
@@ -91,58 +91,32 @@ pub fn transfer(
     Ok(Ok(()))
 }
 
-/// A refusal of the seller API: the HTTP status and Coupang's message.
+/// Why a seller's action on a transfer was refused (the seller API words each in Coupang's
+/// terms).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
-    pub status: u16,
-    pub message: String,
+pub enum Refusal {
+    /// Not transferred to this seller (or not at all).
+    NotYours,
+    /// Past its deadline.
+    Closed,
+    /// Not awaiting an answer: confirm-only, or answered already.
+    CannotAnswer,
+    /// Not awaiting a confirmation.
+    CannotConfirm,
+    /// `parentAnswerId` is not the transfer note's answerId.
+    WrongParent { expected: i64 },
 }
 
-impl Refused {
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Self {
-            status: 400,
-            message: message.into(),
-        }
-    }
-
-    pub fn invalid_vendor() -> Self {
-        Self::bad_request("Invalid vendor ID")
-    }
-
-    pub fn not_yours() -> Self {
-        Self::bad_request(
-            "The inquiryId doesn't belongs to the vendorId, have no permisson to reply this inquiry",
-        )
-    }
-
-    pub fn closed() -> Self {
-        Self::bad_request("This inquiry has closed. -522 (상담이 종료된 문의입니다 - 522 )")
-    }
-
-    pub fn cannot_answer() -> Self {
-        Self::bad_request(
-            "The inquiry can't be answer. It can do only inquiryStatus:progress, partnerTransferStatus:requestAnswer",
-        )
-    }
-
-    pub fn cannot_confirm() -> Self {
-        Self::bad_request(
-            "The inquiry can't be confirm. It can do only inquiryStatus:complete, partnerTransferStatus:requestAnswer",
-        )
-    }
-}
-
-/// The transfer of `ccn_no` if it is `vendor_id`'s; another seller's (or none) is refused in
-/// Coupang's words, never shown.
+/// The transfer of `ccn_no` if it is `vendor_id`'s; another seller's (or none) is refused,
+/// never shown.
 pub fn own_transfer(
     conn: &Connection,
     vendor_id: &str,
     ccn_no: &str,
-) -> Result<Result<store::records::TransferRecord, Refused>, ApiError> {
+) -> Result<Result<store::records::TransferRecord, Refusal>, ApiError> {
     Ok(match store::transfer_of(conn, ccn_no)? {
         Some(t) if t.vendor_id == vendor_id => Ok(t),
-        _ => Err(Refused::not_yours()),
+        _ => Err(Refusal::NotYours),
     })
 }
 
@@ -158,23 +132,22 @@ pub struct Reply<'a> {
 
 /// Posts the seller's reply: it joins the customer's thread as the seller's (with the seller's
 /// display name), the inquiry is answered, and the customer is notified as for any answer.
-pub fn reply(conn: &Connection, ccn_no: &str, r: &Reply) -> Result<Result<(), Refused>, ApiError> {
+pub fn reply(conn: &Connection, ccn_no: &str, r: &Reply) -> Result<Result<(), Refusal>, ApiError> {
     let t = match own_transfer(conn, r.vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
     let now = db_time(r.now);
     if !t.answered && !t.is_open(&now) {
-        return Ok(Err(Refused::closed()));
+        return Ok(Err(Refusal::Closed));
     }
     if !t.is_open(&now) || !t.need_answer {
-        return Ok(Err(Refused::cannot_answer()));
+        return Ok(Err(Refusal::CannotAnswer));
     }
     if r.parent_answer_id != answer_id(ccn_no, 0) {
-        return Ok(Err(Refused::bad_request(format!(
-            "The parentAnswerId is invalid. It must be the answerId of the transfer ({}).",
-            answer_id(ccn_no, 0)
-        ))));
+        return Ok(Err(Refusal::WrongParent {
+            expected: answer_id(ccn_no, 0),
+        }));
     }
     let answer = Answer {
         author: ReplyAuthor::Seller,
@@ -199,17 +172,17 @@ pub fn confirm(
     ccn_no: &str,
     confirm_by: &str,
     now: DateTime<Utc>,
-) -> Result<Result<(), Refused>, ApiError> {
+) -> Result<Result<(), Refusal>, ApiError> {
     let t = match own_transfer(conn, vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
     let now = db_time(now);
     if !t.answered && !t.is_open(&now) {
-        return Ok(Err(Refused::closed()));
+        return Ok(Err(Refusal::Closed));
     }
     if !t.is_open(&now) || t.need_answer {
-        return Ok(Err(Refused::cannot_confirm()));
+        return Ok(Err(Refusal::CannotConfirm));
     }
     store::close_transfer(conn, ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
     Ok(Ok(()))

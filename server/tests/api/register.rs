@@ -382,15 +382,7 @@ async fn a_retried_save_with_the_same_idempotency_key_creates_one_inquiry() {
     let (status, body) = read(send(other, "submit-7f3a").await.unwrap()).await;
     assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, None);
     // Another member's identical key is theirs alone.
-    let (status, _) = read(
-        s.req(Method::POST, &format!("{CS}/questionSave"), Some(MEMBER2))
-            .header("Idempotency-Key", "submit-7f3a")
-            .multipart(form())
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _) = s.save_keyed(MEMBER2, "submit-7f3a", form()).await;
     assert_eq!(status, StatusCode::CREATED);
 }
 
@@ -398,24 +390,20 @@ async fn a_retried_save_with_the_same_idempotency_key_creates_one_inquiry() {
 async fn a_replay_of_a_deleted_inquiry_says_so_and_a_new_key_registers_again() {
     let s = start().await;
     let typ = s.leaf_type(false).await;
-    let send = |key: &'static str| {
-        s.req(Method::POST, &format!("{CS}/questionSave"), Some(MEMBER1))
-            .header("Idempotency-Key", key)
-            .multipart(base_form(&typ, "삭제 후 재시도", "내용"))
-            .send()
-    };
-    let (status, first) = read(send("gone-1").await.unwrap()).await;
+    let send =
+        |key: &'static str| s.save_keyed(MEMBER1, key, base_form(&typ, "삭제 후 재시도", "내용"));
+    let (status, first) = send("gone-1").await;
     assert_eq!(status, StatusCode::CREATED);
     let ccn = first["payload"].as_str().unwrap();
     assert_eq!(s.delete(MEMBER1, ccn).await.0, StatusCode::OK);
-    let (status, body) = read(send("gone-1").await.unwrap()).await;
+    let (status, body) = send("gone-1").await;
     assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, None);
     assert_eq!(body["code"], "IDEMPOTENT_INQUIRY_DELETED", "{body}");
     assert!(
         body["message"].as_str().unwrap().contains(ccn),
         "names the dead inquiry: {body}"
     );
-    let (status, again) = read(send("gone-2").await.unwrap()).await;
+    let (status, again) = send("gone-2").await;
     assert_eq!(status, StatusCode::CREATED);
     assert_ne!(again["payload"], first["payload"]);
 }
@@ -425,15 +413,10 @@ async fn an_idempotency_key_expires() {
     // Keys are remembered for no time at all: every use is a first use.
     let s = start_with(|c| c.idempotency_ttl = chrono::Duration::zero()).await;
     let typ = s.leaf_type(false).await;
-    let send = || {
-        s.req(Method::POST, &format!("{CS}/questionSave"), Some(MEMBER1))
-            .header("Idempotency-Key", "old-key")
-            .multipart(base_form(&typ, "만료된 키", "내용"))
-            .send()
-    };
-    let (status, first) = read(send().await.unwrap()).await;
+    let send = || s.save_keyed(MEMBER1, "old-key", base_form(&typ, "만료된 키", "내용"));
+    let (status, first) = send().await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, second) = read(send().await.unwrap()).await;
+    let (status, second) = send().await;
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -441,15 +424,13 @@ async fn an_idempotency_key_expires() {
     );
     assert_ne!(first["payload"], second["payload"]);
     // Reusing it for a different request is fine too once it expired.
-    let (status, _) = read(
-        s.req(Method::POST, &format!("{CS}/questionSave"), Some(MEMBER1))
-            .header("Idempotency-Key", "old-key")
-            .multipart(base_form(&typ, "다른 문의", "다른 내용"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _) = s
+        .save_keyed(
+            MEMBER1,
+            "old-key",
+            base_form(&typ, "다른 문의", "다른 내용"),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED);
 }
 

@@ -113,6 +113,24 @@ impl TestServer {
         .await
     }
 
+    /// `questionSave` with an `Idempotency-Key`.
+    pub async fn save_keyed(
+        &self,
+        token: &str,
+        key: &str,
+        form: multipart::Form,
+    ) -> (StatusCode, Value) {
+        read(
+            self.req(Method::POST, &format!("{CS}/questionSave"), Some(token))
+                .header("Idempotency-Key", key)
+                .multipart(form)
+                .send()
+                .await
+                .expect("request"),
+        )
+        .await
+    }
+
     pub async fn modify(&self, token: &str, form: multipart::Form) -> (StatusCode, Value) {
         read(
             self.req(Method::PUT, &format!("{CS}/questionMod"), Some(token))

@@ -93,6 +93,8 @@ pub fn TypeFields(form: FormState, sub: Submission, groups: Vec<TypeGroup>) -> i
 pub fn TitleField(form: FormState, sub: Submission, max: usize) -> impl IntoView {
     let i18n = use_i18n();
     let title = form.title;
+    // Normalised once per keystroke, for both the count and its over-limit mark.
+    let count = Memo::new(move |_| char_count(&nfc(&title.get())));
     view! {
         <div class="idk-fieldset">
             <label for="idk-f-title" class="idk-label">{i18n.title()}<span class="idk-required" aria-hidden="true">" *"</span></label>
@@ -107,8 +109,8 @@ pub fn TitleField(form: FormState, sub: Submission, max: usize) -> impl IntoView
                 aria-invalid=invalid(sub, Field::Title)
                 aria-describedby="idk-c-title idk-e-title"
             />
-            <p class="idk-counter" id="idk-c-title" class:idk-over=move || { char_count(&nfc(&title.get())) > max }>
-                {move || i18n.counter(char_count(&nfc(&title.get())), max)}
+            <p class="idk-counter" id="idk-c-title" class:idk-over=move || { count.get() > max }>
+                {move || i18n.counter(count.get(), max)}
             </p>
             <p id="idk-e-title" class="idk-field-error">{error_of(sub, Field::Title)}</p>
         </div>
@@ -120,6 +122,7 @@ pub fn TitleField(form: FormState, sub: Submission, max: usize) -> impl IntoView
 pub fn ContentField(form: FormState, sub: Submission, max: usize) -> impl IntoView {
     let i18n = use_i18n();
     let content = form.content;
+    let count = Memo::new(move |_| char_count(&nfc(&content.get())));
     view! {
         <div class="idk-fieldset">
             <label for="idk-f-content" class="idk-label">{i18n.content()}<span class="idk-required" aria-hidden="true">" *"</span></label>
@@ -134,8 +137,8 @@ pub fn ContentField(form: FormState, sub: Submission, max: usize) -> impl IntoVi
                 aria-invalid=invalid(sub, Field::Content)
                 aria-describedby="idk-pii idk-c-content idk-e-content"
             ></textarea>
-            <p class="idk-counter" id="idk-c-content" class:idk-over=move || { char_count(&nfc(&content.get())) > max }>
-                {move || i18n.counter(char_count(&nfc(&content.get())), max)}
+            <p class="idk-counter" id="idk-c-content" class:idk-over=move || { count.get() > max }>
+                {move || i18n.counter(count.get(), max)}
             </p>
             <p id="idk-e-content" class="idk-field-error">{error_of(sub, Field::Content)}</p>
         </div>
