@@ -8,7 +8,7 @@ use std::{
     process::Command,
 };
 
-use inquiry_server::{config::Config, db, seed, Server};
+use inquiry_server::{blobs::Blobs, config::Config, seed, store::Store, Server};
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -119,9 +119,12 @@ async fn start_server() -> (String, tempfile::TempDir) {
         "console/dist/ is missing: build it first (cargo xtask build)"
     );
     config.console_dir = Some(console);
-    let db_path = data.path().join("e2e.db");
-    seed::demo(&mut db::open(&db_path).unwrap(), &config).unwrap();
-    let server = Server::bind("127.0.0.1:0".parse().unwrap(), &db_path, config)
+    let store = Store::open(None, &data.path().join("e2e.db"))
+        .await
+        .unwrap();
+    let blobs = Blobs::local(data.path()).unwrap();
+    seed::demo(&store, &blobs, &config).await.unwrap();
+    let server = Server::bind("127.0.0.1:0".parse().unwrap(), store, blobs, config)
         .await
         .unwrap();
     let base = format!("http://{}", server.local_addr());

@@ -9,11 +9,7 @@
 use axum::{extract::FromRequestParts, http::request::Parts};
 use sha2::{Digest, Sha256};
 
-use crate::{
-    error::ApiError,
-    store::{self, TokenHolder},
-    AppState,
-};
+use crate::{error::ApiError, store::TokenHolder, AppState};
 
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -71,7 +67,7 @@ impl FromRequestParts<AppState> for Principal {
         let hash = token_hash(token);
         state
             .db
-            .read(move |conn| match store::token_holder(conn, &hash)? {
+            .read(move |conn| match conn.token_holder(&hash)? {
                 Some(TokenHolder::Member { mbr_no }) => Ok(Principal::Member { mbr_no }),
                 Some(TokenHolder::Counselor { cnslr_no, name }) => Ok(Principal::Counselor {
                     cnslr_no,

@@ -62,7 +62,8 @@ pub enum CorsPolicy {
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Directory holding uploaded photos and generated goods images.
+    /// Directory of the local photo store (photos and goods images) when no `--photo-store`
+    /// names another.
     pub data_dir: PathBuf,
     /// Built SPA to serve at `/` (with index.html fallback for client routes).
     pub static_dir: Option<PathBuf>,
@@ -105,14 +106,6 @@ impl Config {
             idempotency_ttl: chrono::Duration::hours(24),
             rate_limits: crate::throttle::RateLimits::NONE,
         }
-    }
-
-    pub fn photo_dir(&self) -> PathBuf {
-        self.data_dir.join("photos")
-    }
-
-    pub fn goods_image_dir(&self) -> PathBuf {
-        self.data_dir.join("goods")
     }
 }
 

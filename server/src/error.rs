@@ -132,6 +132,9 @@ pub enum ApiError {
     /// after `retry_after_secs` (also the `Retry-After` header and the payload).
     #[error("요청이 너무 잦습니다. {retry_after_secs}초 뒤에 다시 시도해 주세요.")]
     TooManyRequests { retry_after_secs: u64 },
+    /// 503: the database or the blob store did not answer; nothing was done.
+    #[error("{0}")]
+    StorageUnavailable(String),
     /// 500: logged with its cause; the client sees a generic message.
     #[error("internal error: {0}")]
     Internal(String),
@@ -184,6 +187,7 @@ impl ApiError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Idempotency { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::StorageUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -203,6 +207,7 @@ impl ApiError {
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
             Self::Idempotency { code, .. } => code,
             Self::TooManyRequests { .. } => "TOO_MANY_REQUESTS",
+            Self::StorageUnavailable(_) => "STORAGE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL_ERROR",
         }
     }
@@ -258,9 +263,26 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        Self::Internal(format!("sqlite: {e}"))
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Unavailable(cause) => {
+                tracing::error!(%cause, "database unavailable");
+                Self::StorageUnavailable(
+                    "일시적으로 요청을 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.".to_owned(),
+                )
+            }
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::blobs::BlobError> for ApiError {
+    fn from(e: crate::blobs::BlobError) -> Self {
+        tracing::error!(error = %e, "blob store unavailable");
+        Self::StorageUnavailable(
+            "사진 저장소에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.".to_owned(),
+        )
     }
 }
 

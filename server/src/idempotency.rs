@@ -2,10 +2,13 @@
 //! and the inquiry that key already registered.
 
 use axum::http::HeaderMap;
-use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use crate::{api::form::QuestionForm, error::ApiError, store::QuestionFields};
+use crate::{
+    api::form::QuestionForm,
+    error::ApiError,
+    store::{QuestionFields, Tx},
+};
 
 /// The request header that carries the key.
 pub const HEADER: &str = "idempotency-key";
@@ -64,57 +67,47 @@ pub fn request_hash(f: &QuestionFields, form: &QuestionForm) -> String {
 /// different request, or deleted the inquiry it registered (a client can act on either: send
 /// the request again under a new key).
 pub fn find_replay(
-    conn: &Connection,
+    tx: &mut dyn Tx,
     mbr_no: &str,
     key: &IdempotencyKey,
     hash: &str,
     fresh_since: &str,
 ) -> Result<Option<String>, ApiError> {
-    let row: Option<(String, String, bool)> = conn
-        .query_row(
-            "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c WHERE c.ccn_no = i.ccn_no)
-               FROM idempotency i
-              WHERE i.mbr_no = ?1 AND i.idem_key = ?2 AND i.created_at >= ?3",
-            [mbr_no, key.as_str(), fresh_since],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    match row {
+    match tx.idempotency_record(mbr_no, key.as_str(), fresh_since)? {
         None => Ok(None),
-        Some((h, _, _)) if h != hash => Err(ApiError::Idempotency {
+        Some(r) if r.req_hash != hash => Err(ApiError::Idempotency {
             code: "IDEMPOTENCY_KEY_REUSED",
             message: "이 Idempotency-Key는 다른 내용의 문의 등록에 이미 사용되었습니다. 새 키로 다시 요청해 주세요.".to_owned(),
         }),
-        Some((_, ccn_no, false)) => Err(ApiError::Idempotency {
+        Some(r) if !r.inquiry_exists => Err(ApiError::Idempotency {
             code: "IDEMPOTENT_INQUIRY_DELETED",
             message: format!(
-                "이 요청으로 등록한 문의({ccn_no})는 삭제되었습니다. 다시 등록하려면 새 Idempotency-Key로 보내 주세요."
+                "이 요청으로 등록한 문의({})는 삭제되었습니다. 다시 등록하려면 새 Idempotency-Key로 보내 주세요.",
+                r.ccn_no
             ),
         }),
-        Some((_, ccn_no, true)) => Ok(Some(ccn_no)),
+        Some(r) => Ok(Some(r.ccn_no)),
     }
 }
 
-/// Remembers that `key` registered `ccn_no` (in the registration's transaction), replacing an
-/// expired use of the same key, and forgets the member's keys that expired (before
-/// `fresh_since`), so the table holds at most a day's keys per member.
-pub fn record(
-    conn: &Connection,
+/// Claims `key` for `ccn_no` in the registering transaction, so retries spread over several
+/// instances register once: `None` when claimed (the registration goes on), else what an
+/// earlier (or concurrent, already committed) use of the key says — the inquiry to replay, or
+/// the refusal of [`find_replay`].
+pub fn claim(
+    tx: &mut dyn Tx,
     mbr_no: &str,
     key: &IdempotencyKey,
     hash: &str,
     ccn_no: &str,
     now: &str,
     fresh_since: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "DELETE FROM idempotency WHERE mbr_no = ?1 AND created_at < ?2",
-        [mbr_no, fresh_since],
-    )?;
-    conn.execute(
-        "INSERT OR REPLACE INTO idempotency (mbr_no, idem_key, req_hash, ccn_no, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        [mbr_no, key.as_str(), hash, ccn_no, now],
-    )?;
-    Ok(())
+) -> Result<Option<String>, ApiError> {
+    if tx.claim_idempotency(mbr_no, key.as_str(), hash, ccn_no, now, fresh_since)? {
+        return Ok(None);
+    }
+    match find_replay(tx, mbr_no, key, hash, fresh_since)? {
+        Some(existing) => Ok(Some(existing)),
+        None => Err(ApiError::internal("an unclaimed key has no fresh use")),
+    }
 }

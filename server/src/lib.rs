@@ -6,8 +6,8 @@
 
 pub mod api;
 pub mod auth;
+pub mod blobs;
 pub mod config;
-pub mod db;
 pub mod desk;
 pub mod error;
 pub mod idempotency;
@@ -23,7 +23,7 @@ pub mod shell;
 pub mod store;
 pub mod throttle;
 
-use std::{net::SocketAddr, path::Path, sync::Arc};
+use std::{net::SocketAddr, sync::Arc};
 
 use tokio::net::TcpListener;
 
@@ -31,7 +31,10 @@ pub use config::Config;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: db::Db,
+    /// The storage port (SQLite or PostgreSQL).
+    pub db: store::Store,
+    /// Photos and goods images (a folder or an S3-compatible bucket).
+    pub blobs: blobs::Blobs,
     pub config: Arc<Config>,
     /// Wakes the notification worker after an answer.
     pub notifier: notify::Notifier,
@@ -43,37 +46,47 @@ pub struct AppState {
 pub struct Server {
     listener: TcpListener,
     app: axum::Router,
+    state: AppState,
 }
 
 impl Server {
-    /// Opens the database (applying migrations) and binds `addr` (port 0 picks a free one).
+    /// Serves `db` (migrated already, see `Store::open`) and `blobs` on `addr` (port 0 picks a
+    /// free one), and starts what each instance runs in the background: the notification
+    /// worker and, on PostgreSQL, the pruning of idle rate-limit buckets.
     pub async fn bind(
         addr: SocketAddr,
-        db_path: &Path,
+        db: store::Store,
+        blobs: blobs::Blobs,
         config: Config,
     ) -> anyhow_like::Result<Self> {
-        let conn = db::open(db_path)
-            .map_err(|e| format!("cannot open database {}: {e}", db_path.display()))?;
-        std::fs::create_dir_all(config.photo_dir())
-            .map_err(|e| format!("cannot create {}: {e}", config.photo_dir().display()))?;
-        let db = db::Db::new(conn, db_path);
+        let owner = format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
         let notifier = notify::worker::spawn(
             db.clone(),
             config.notify.senders.clone(),
             config.notify.retry.clone(),
+            owner,
         );
+        let throttle = match db.engine() {
+            store::Engine::Postgres => {
+                spawn_rate_pruning(db.clone());
+                throttle::Throttle::shared(&config.rate_limits, db.clone())
+            }
+            store::Engine::Sqlite => throttle::Throttle::new(&config.rate_limits),
+        };
         let state = AppState {
             db,
-            throttle: Arc::new(throttle::Throttle::new(&config.rate_limits)),
+            blobs,
+            throttle: Arc::new(throttle),
             config: Arc::new(config),
-            notifier,
+            notifier: notifier.clone(),
         };
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         Ok(Self {
             listener,
-            app: api::router(state),
+            app: api::router(state.clone()),
+            state,
         })
     }
 
@@ -83,15 +96,33 @@ impl Server {
             .expect("bound listener has an address")
     }
 
-    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    /// Serves until `shutdown` resolves, then finishes in-flight requests and hands this
+    /// instance's notification claims back.
     pub async fn run(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.app)
+        let served = axum::serve(self.listener, self.app)
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        self.state.notifier.stop(&self.state.db).await;
+        served
     }
+}
+
+/// Forgets rate-limit buckets idle for an hour, every ten minutes (whichever instance runs it
+/// first: the delete is idempotent).
+fn spawn_rate_pruning(db: store::Store) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            let before = chrono::Utc::now().timestamp_millis() - 3_600_000;
+            if let Err(e) = db.write(move |tx| tx.prune_rates(before)).await {
+                tracing::warn!(error = %e, "pruning rate-limit buckets failed");
+            }
+        }
+    });
 }
 
 /// Minimal string error for start-up failures (kept local to avoid another dependency).

@@ -2,10 +2,11 @@ use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
 
 use clap::Parser;
 use inquiry_server::{
+    blobs::Blobs,
     config::{Config, CorsPolicy},
-    db,
     notify::SmtpSender,
     seed,
+    store::Store,
     throttle::RateLimits,
     Server,
 };
@@ -15,19 +16,33 @@ use inquiry_server::{
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Reference implementation of the inquiry-desk 1:1 inquiry API (axum + SQLite).
+/// Reference implementation of the inquiry-desk 1:1 inquiry API (axum + SQLite or PostgreSQL).
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// SQLite database file (created if missing; migrations applied on start).
+    /// SQLite database file (created if missing; migrations applied on start). Not used with
+    /// `--database-url`.
     #[arg(long, default_value = "./data/inquiry-desk.db")]
     db: PathBuf,
+    /// PostgreSQL instead of SQLite: `postgres://USER[:PASS]@HOST:PORT/DB` (libpq URL; also
+    /// `?sslmode=…`, `?host=/run/postgresql` for a socket). Migrations are applied on start
+    /// under an advisory lock, so instances started together migrate once.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Connections each instance keeps to PostgreSQL at most.
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 16)]
+    database_pool_size: u32,
     /// Directory for uploaded photos and generated goods images (default: next to the database).
     #[arg(long)]
     data_dir: Option<PathBuf>,
+    /// Where photos and goods images live: `s3://BUCKET[/PREFIX]` (S3-compatible; configured by
+    /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL, AWS_ALLOW_HTTP),
+    /// or a directory. Default: `--data-dir`.
+    #[arg(long, env = "INQUIRY_PHOTO_STORE")]
+    photo_store: Option<String>,
     /// Fill an empty database: `demo` (3 members, about 200 inquiries) or `bench` (the demo plus
     /// 1,000 members with `bench-member-N` tokens and about 102,000 inquiries, for load tests).
     /// A database that already has members is left alone.
@@ -128,13 +143,20 @@ async fn run(args: Args) -> Result<(), String> {
     if !args.cors_origins.is_empty() {
         config.cors = CorsPolicy::List(args.cors_origins.clone());
     }
+    let store = Store::open_with(
+        args.database_url.as_deref(),
+        &args.db,
+        args.database_pool_size,
+    )
+    .await
+    .map_err(|e| format!("cannot open the database: {e}"))?;
+    let blobs = Blobs::open(args.photo_store.as_deref(), &config.data_dir)
+        .map_err(|e| format!("cannot open the photo store: {e}"))?;
     if let Some(kind) = args.seed.as_deref() {
-        let mut conn =
-            db::open(&args.db).map_err(|e| format!("cannot open {}: {e}", args.db.display()))?;
         let seeded = if kind == "bench" {
-            seed::bench(&mut conn, &config)
+            seed::bench(&store, &blobs, &config).await
         } else {
-            seed::demo(&mut conn, &config)
+            seed::demo(&store, &blobs, &config).await
         };
         match seeded.map_err(|e| format!("seeding failed: {e}"))? {
             seed::Outcome::Seeded(s) => tracing::info!(
@@ -150,9 +172,15 @@ async fn run(args: Args) -> Result<(), String> {
         }
     }
     let config_senders = config.notify.senders.clone();
-    let server = Server::bind(args.addr, &args.db, config).await?;
+    let storage = format!(
+        "{:?} database, photos in {}",
+        store.engine(),
+        blobs.describe()
+    );
+    let server = Server::bind(args.addr, store, blobs, config).await?;
     let addr = server.local_addr();
     println!("inquiry-server listening on http://{addr}/");
+    println!("  Storage:    {storage}");
     if args.static_dir.is_some() {
         println!("  SPA:        http://{addr}/");
         println!("  Storefront: http://{addr}/shell/  (the SPA embedded in an example 마이페이지)");

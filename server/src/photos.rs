@@ -1,17 +1,20 @@
-//! Photo files on disk: written under server-generated names before the transaction that
-//! records them, removed when that transaction fails or the inquiry lets them go.
+//! Photo blobs: written under server-generated names before the transaction that records them,
+//! removed when that transaction fails or the inquiry lets them go.
 
-use std::path::Path;
+use crate::{
+    blobs::{Blobs, Kind},
+    error::ApiError,
+    questions::CheckedPhoto,
+    rules,
+    store::StoredFile,
+};
 
-use crate::{error::ApiError, questions::CheckedPhoto, rules, store::StoredFile};
-
-/// Writes the checked photos (metadata removed) into `dir`. On any failure the ones written
-/// are removed.
+/// Writes the checked photos (metadata removed) to the blob store. On any failure the ones
+/// written are removed and the registration is refused (nothing is recorded).
 pub(crate) async fn write(
-    dir: &Path,
+    blobs: &Blobs,
     photos: &[CheckedPhoto],
 ) -> Result<Vec<StoredFile>, ApiError> {
-    tokio::fs::create_dir_all(dir).await?;
     let mut stored = Vec::with_capacity(photos.len());
     for upload in photos {
         let content_type = &upload.content_type;
@@ -20,8 +23,11 @@ pub(crate) async fn write(
             uuid::Uuid::new_v4().simple(),
             rules::extension(content_type)
         );
-        if let Err(e) = tokio::fs::write(dir.join(&stored_nm), &upload.bytes).await {
-            remove(dir, names(&stored)).await;
+        if let Err(e) = blobs
+            .put(Kind::Photo, &stored_nm, upload.bytes.clone())
+            .await
+        {
+            remove(blobs, names(&stored)).await;
             return Err(e.into());
         }
         stored.push(StoredFile {
@@ -35,15 +41,9 @@ pub(crate) async fn write(
     Ok(stored)
 }
 
-/// Removes stored files by name; one already gone is not an error.
-pub async fn remove(dir: &Path, names: Vec<String>) {
-    for name in names {
-        if let Err(e) = tokio::fs::remove_file(dir.join(&name)).await {
-            if e.kind() != std::io::ErrorKind::NotFound {
-                tracing::warn!(file = %name, error = %e, "could not remove photo");
-            }
-        }
-    }
+/// Removes stored photos by name; one already gone is not an error.
+pub async fn remove(blobs: &Blobs, names: Vec<String>) {
+    blobs.remove(Kind::Photo, names).await
 }
 
 /// The stored names of `files`.

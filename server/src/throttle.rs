@@ -2,6 +2,10 @@
 //! writes (register, modify, delete) and photo downloads. Token buckets per member (governor):
 //! a limit per minute, which is also the burst. Over it, the request is 429 with `Retry-After`
 //! and the seconds in the envelope's payload; nothing was done.
+//!
+//! With several instances (PostgreSQL) the in-memory buckets are each instance's first shield,
+//! and the limit that holds is the shared one: the same cell rate kept in the database
+//! (`Tx::charge_rate`), so a member gets the limit once, not once per instance.
 
 use std::num::NonZeroU32;
 
@@ -10,7 +14,10 @@ use governor::{
     DefaultKeyedRateLimiter, Quota, RateLimiter,
 };
 
-use crate::error::ApiError;
+use crate::{
+    error::ApiError,
+    store::{RateCharge, Store},
+};
 
 /// The limits, per member and minute; `None` is unlimited (load tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +51,9 @@ pub struct Throttle {
     writes: Option<DefaultKeyedRateLimiter<String>>,
     photos: Option<DefaultKeyedRateLimiter<String>>,
     clock: DefaultClock,
+    limits: RateLimits,
+    /// The buckets every instance shares, when there can be several.
+    shared: Option<Store>,
 }
 
 /// Buckets kept before the idle (full) ones are dropped.
@@ -56,11 +66,57 @@ impl Throttle {
             writes: keyed(limits.writes_per_minute),
             photos: keyed(limits.photo_downloads_per_minute),
             clock: DefaultClock::default(),
+            limits: *limits,
+            shared: None,
         }
     }
 
-    /// Counts one request of `kind` by `member`; over the limit, the 429 to answer.
-    pub fn check(&self, kind: Kind, member: &str) -> Result<(), ApiError> {
+    /// Also holds the limits in `store`, shared by every instance that uses it.
+    pub fn shared(limits: &RateLimits, store: Store) -> Self {
+        Self {
+            shared: Some(store),
+            ..Self::new(limits)
+        }
+    }
+
+    /// Counts one request of `kind` by `member` here and, with a shared store, across every
+    /// instance; over either limit, the 429 to answer.
+    pub async fn check(&self, kind: Kind, member: &str) -> Result<(), ApiError> {
+        self.check_local(kind, member)?;
+        let (Some(store), Some(per_minute)) = (&self.shared, self.per_minute(kind)) else {
+            return Ok(());
+        };
+        let bucket = format!(
+            "{}:{member}",
+            match kind {
+                Kind::Write => "W",
+                Kind::PhotoDownload => "P",
+            }
+        );
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let waited = store
+            .write(move |tx| {
+                tx.charge_rate(&RateCharge {
+                    bucket: &bucket,
+                    now_ms,
+                    per_minute: per_minute.get(),
+                })
+            })
+            .await?;
+        waited.map_err(|wait_ms| ApiError::TooManyRequests {
+            retry_after_secs: (wait_ms as u64).div_ceil(1000).max(1),
+        })
+    }
+
+    fn per_minute(&self, kind: Kind) -> Option<NonZeroU32> {
+        match kind {
+            Kind::Write => self.limits.writes_per_minute,
+            Kind::PhotoDownload => self.limits.photo_downloads_per_minute,
+        }
+    }
+
+    /// Counts one request of `kind` by `member` in this instance's buckets.
+    pub fn check_local(&self, kind: Kind, member: &str) -> Result<(), ApiError> {
         let limiter = match kind {
             Kind::Write => &self.writes,
             Kind::PhotoDownload => &self.photos,
@@ -90,17 +146,20 @@ mod tests {
             writes_per_minute: NonZeroU32::new(2),
             photo_downloads_per_minute: None,
         });
-        assert!(t.check(Kind::Write, "M1").is_ok());
-        assert!(t.check(Kind::Write, "M1").is_ok());
-        match t.check(Kind::Write, "M1") {
+        assert!(t.check_local(Kind::Write, "M1").is_ok());
+        assert!(t.check_local(Kind::Write, "M1").is_ok());
+        match t.check_local(Kind::Write, "M1") {
             Err(ApiError::TooManyRequests { retry_after_secs }) => {
                 assert!((1..=30).contains(&retry_after_secs), "{retry_after_secs}")
             }
             other => panic!("{other:?}"),
         }
-        assert!(t.check(Kind::Write, "M2").is_ok(), "per member");
+        assert!(t.check_local(Kind::Write, "M2").is_ok(), "per member");
         for _ in 0..100 {
-            assert!(t.check(Kind::PhotoDownload, "M1").is_ok(), "unlimited");
+            assert!(
+                t.check_local(Kind::PhotoDownload, "M1").is_ok(),
+                "unlimited"
+            );
         }
     }
 }

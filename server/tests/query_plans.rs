@@ -1,13 +1,16 @@
-//! Every filter combination of the inquiry lists is answered through an index, in list order,
+//! SQLite adapter: every filter combination of the inquiry lists is answered through an index, in list order,
 //! with no full scan and no sort: checked with `EXPLAIN QUERY PLAN` on a seeded database, before
 //! and after `ANALYZE` (the bench seed analyzes; a planner with statistics must agree).
 
 use inquiry_server::{
+    blobs::Blobs,
     config::Config,
-    db,
     model::Status,
     seed,
-    store::{count_sql, list_sql, summary_from, Assignee, ListFilter},
+    store::{
+        sqlite::{self, count_sql, list_sql, summary_from},
+        Assignee, ListFilter, Store,
+    },
 };
 use rusqlite::Connection;
 
@@ -136,12 +139,16 @@ fn check_all(conn: &Connection, when: &str) {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-#[test]
-fn every_list_filter_combination_uses_its_index_in_list_order() {
+#[tokio::test]
+async fn every_list_filter_combination_uses_its_index_in_list_order() {
     let dir = tempfile::tempdir().unwrap();
     let config = Config::new(dir.path().to_path_buf());
-    let mut conn = db::open(&dir.path().join("plans.db")).unwrap();
-    seed::demo(&mut conn, &config).unwrap();
+    let path = dir.path().join("plans.db");
+    let store = Store::open(None, &path).await.unwrap();
+    let blobs = Blobs::local(dir.path()).unwrap();
+    seed::demo(&store, &blobs, &config).await.unwrap();
+    drop(store);
+    let conn = sqlite::open(&path).unwrap();
     check_all(&conn, "without statistics");
     conn.execute_batch("ANALYZE").unwrap();
     check_all(&conn, "after ANALYZE");

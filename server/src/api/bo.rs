@@ -19,7 +19,7 @@ use crate::{
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{now_db, ReplyAuthor, Status},
     seller::{self, TransferRefusal},
-    store::{self, records::CounselorRef},
+    store::{records::CounselorRef, Tx},
     AppState,
 };
 
@@ -64,7 +64,7 @@ pub async fn get_question_counts(
     let totals = state.db.totals();
     let [received, in_progress, answered] = state
         .db
-        .read(move |c| Ok(store::status_counts(c, &filter, &totals)?))
+        .read(move |c| c.status_counts(&filter, &totals))
         .await?;
     Ok(ApiOk::ok(StatusCounts {
         received,
@@ -89,17 +89,18 @@ pub async fn get_question_dtl(
 }
 
 fn counselor_detail(
-    c: &rusqlite::Connection,
+    c: &mut dyn Tx,
     ccn_no: &str,
     offset: chrono::FixedOffset,
 ) -> Result<QuestionDetail, ApiError> {
-    let record = store::question_detail(c, ccn_no, None)?.ok_or_else(ApiError::inquiry_gone)?;
+    let record = c
+        .question_detail(ccn_no, None)?
+        .ok_or_else(ApiError::inquiry_gone)?;
     let mut detail = present::detail(record, offset, Audience::Counselor);
-    detail.notifications = Some(present::notifications(
-        store::notifications_of(c, ccn_no)?,
-        offset,
-    ));
-    detail.trns = store::transfer_of(c, ccn_no)?.map(|t| present::transfer(t, &now_db(), offset));
+    detail.notifications = Some(present::notifications(c.notifications_of(ccn_no)?, offset));
+    detail.trns = c
+        .transfer_of(ccn_no)?
+        .map(|t| present::transfer(t, &now_db(), offset));
     Ok(detail)
 }
 
@@ -112,10 +113,12 @@ pub async fn get_answer_templates(
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
     state
         .db
-        .read(move |c| {
-            let inquiry =
-                store::question_detail(c, &ccn_no, None)?.ok_or_else(ApiError::inquiry_gone)?;
-            let templates = store::answer_templates(c, &inquiry.leaf.no)?
+        .read(move |c| -> Result<_, ApiError> {
+            let inquiry = c
+                .question_detail(&ccn_no, None)?
+                .ok_or_else(ApiError::inquiry_gone)?;
+            let templates = c
+                .answer_templates(&inquiry.leaf.no)?
                 .iter()
                 .map(|t| desk::fill(t, &inquiry, &counselor.cnslr_nm))
                 .map(|f| AnswerTemplate {
@@ -134,7 +137,7 @@ pub async fn get_cnsl_type_list(
     State(state): State<AppState>,
     _counselor: Counselor,
 ) -> ApiResult<Vec<super::dto::LargeType>> {
-    let groups = state.db.read(|c| Ok(store::type_tree(c)?)).await?;
+    let groups = state.db.read(|c| c.type_tree()).await?;
     Ok(ApiOk::ok(present::type_tree(groups)))
 }
 
@@ -143,7 +146,7 @@ pub async fn get_counselor_list(
     State(state): State<AppState>,
     _counselor: Counselor,
 ) -> ApiResult<Vec<super::dto::CounselorInfo>> {
-    let list = state.db.read(|c| Ok(store::counselors(c)?)).await?;
+    let list = state.db.read(|c| c.counselors()).await?;
     Ok(ApiOk::ok(
         list.into_iter()
             .map(|c| CounselorInfo {
@@ -156,7 +159,7 @@ pub async fn get_counselor_list(
 }
 
 fn refused(
-    c: &rusqlite::Connection,
+    c: &mut dyn Tx,
     ccn_no: &str,
     refusal: Refusal,
     offset: chrono::FixedOffset,
@@ -180,7 +183,8 @@ fn refused(
             }
         }
         Refusal::HeldBy(holder) => {
-            let status = store::question_state(c, ccn_no)?
+            let status = c
+                .question_state(ccn_no)?
                 .map(|(s, _)| s)
                 .unwrap_or(Status::InProgress);
             ApiError::Conflict {
@@ -210,9 +214,9 @@ pub async fn question_proc(
     let me = me(&counselor);
     state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
-            if let Err(refusal) = desk::take(&tx, &ccn_no, &me)? {
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
+            if let Err(refusal) = desk::take(tx, &ccn_no, &me)? {
                 let error = match refusal {
                     Refusal::Answered => ApiError::StatusConflict {
                         message: "이미 답변완료된 문의는 처리중으로 되돌릴 수 없습니다.".to_owned(),
@@ -223,11 +227,10 @@ pub async fn question_proc(
                         ))
                         .unwrap_or_default(),
                     },
-                    other => refused(&tx, &ccn_no, other, offset)?,
+                    other => refused(tx, &ccn_no, other, offset)?,
                 };
                 return Err(error);
             }
-            tx.commit()?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry taken");
             Ok(ApiOk::ok(present::status(
                 &ccn_no,
@@ -279,8 +282,8 @@ pub async fn question_ans(
     let me = me(&counselor);
     let detail = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
             let now = now_db();
             let answer = Answer {
                 author,
@@ -288,11 +291,10 @@ pub async fn question_ans(
                 content: &content,
                 at: &now,
             };
-            if let Err(refusal) = desk::answer(&tx, &ccn_no, &me, &answer)? {
-                return Err(refused(&tx, &ccn_no, refusal, offset)?);
+            if let Err(refusal) = desk::answer(tx, &ccn_no, &me, &answer)? {
+                return Err(refused(tx, &ccn_no, refusal, offset)?);
             }
-            let detail = counselor_detail(&tx, &ccn_no, offset)?;
-            tx.commit()?;
+            let detail = counselor_detail(tx, &ccn_no, offset)?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry answered");
             Ok(detail)
         })
@@ -343,15 +345,15 @@ pub async fn question_trns(
     let me = me(&counselor);
     let detail = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
             let t = seller::Transfer {
                 need_answer,
                 note: &note,
                 now: chrono::Utc::now(),
                 deadline,
             };
-            if let Err(refusal) = seller::transfer(&tx, &ccn_no, &me, &t)? {
+            if let Err(refusal) = seller::transfer(tx, &ccn_no, &me, &t)? {
                 return Err(match refusal {
                     TransferRefusal::NoSeller => ApiError::field(
                         "ccnNo",
@@ -361,7 +363,7 @@ pub async fn question_trns(
                     TransferRefusal::AlreadyTransferred => ApiError::Conflict {
                         code: "ALREADY_TRANSFERRED",
                         message: "이미 판매자에게 이관한 문의입니다.".to_owned(),
-                        payload: serde_json::to_value(counselor_detail(&tx, &ccn_no, offset)?)
+                        payload: serde_json::to_value(counselor_detail(tx, &ccn_no, offset)?)
                             .unwrap_or_default(),
                     },
                     TransferRefusal::AlreadyAnswered => ApiError::field(
@@ -376,8 +378,7 @@ pub async fn question_trns(
                     ),
                 });
             }
-            let detail = counselor_detail(&tx, &ccn_no, offset)?;
-            tx.commit()?;
+            let detail = counselor_detail(tx, &ccn_no, offset)?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, need_answer, "inquiry transferred to its seller");
             Ok(detail)
         })

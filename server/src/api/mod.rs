@@ -170,10 +170,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state.clone());
 
-    let goods_images = ServeDir::new(state.config.goods_image_dir());
+    let goods_images = Router::new()
+        .route("/images/goods/{name}", get(fo::goods::goods_image))
+        .with_state(state.clone());
     let mut app = api
         .merge(sellers)
-        .nest_service("/images/goods", goods_images)
+        .merge(goods_images)
         .merge(crate::shell::router());
     if let Some(dir) = &state.config.console_dir {
         // The counselor console: its own trunk build (public URL /console/), its own index.html

@@ -11,7 +11,7 @@ use crate::{
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{day_start_db, latest_today_on_earth, store_today, Status},
     rules,
-    store::{self, Assignee, ListFilter},
+    store::{Assignee, ListFilter},
     AppState,
 };
 
@@ -173,11 +173,7 @@ pub async fn inquiry_page(
     let totals = state.db.totals();
     let (rows, total) = state
         .db
-        .read(move |c| {
-            Ok(store::list_questions(
-                c, &filter, page_no, page_size, &totals,
-            )?)
-        })
+        .read(move |c| c.list_questions(&filter, page_no, page_size, &totals))
         .await?;
     Ok(ApiOk::ok(Page {
         content: rows

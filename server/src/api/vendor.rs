@@ -20,7 +20,7 @@ use crate::{
     model::{day_start_db, db_time, ReplyAuthor, Status},
     notify::Channel,
     seller::{self, answer_id, auth, Refusal},
-    store::{self, records::TransferRecord, SellerFilter, SellerState},
+    store::{records::TransferRecord, SellerFilter, SellerState, Tx},
     AppState,
 };
 
@@ -162,8 +162,9 @@ impl FromRequestParts<AppState> for Vendor {
         let access_key = cea.access_key.to_owned();
         let key = state
             .db
-            .read(move |c| Ok(store::vendor_key(c, &access_key)?))
-            .await?
+            .read(move |c| c.vendor_key(&access_key))
+            .await
+            .map_err(ApiError::from)?
             .ok_or(Fail::Unauthorized("Invalid access-key"))?;
         let (method, path) = (parts.method.as_str(), parts.uri.path());
         let query = parts.uri.query().unwrap_or("");
@@ -244,13 +245,15 @@ fn coupang_time(stored: &str, offset: FixedOffset) -> String {
 
 /// The seller's view of one transferred inquiry.
 fn seller_view(
-    c: &rusqlite::Connection,
+    c: &mut dyn Tx,
     t: &TransferRecord,
     now: &str,
     offset: FixedOffset,
 ) -> Result<CallCenterInquiry, ApiError> {
-    let q = store::question_detail(c, &t.ccn_no, None)?.ok_or_else(ApiError::inquiry_gone)?;
-    let extras = store::seller_extras(c, &t.ccn_no)?;
+    let q = c
+        .question_detail(&t.ccn_no, None)?
+        .ok_or_else(ApiError::inquiry_gone)?;
+    let extras = c.seller_extras(&t.ccn_no)?;
     let open = t.is_open(now);
     let expired = !t.answered && !open;
     let mut replies = vec![CallCenterReply {
@@ -457,8 +460,8 @@ pub async fn call_center_inquiries(
     let (page, size) = (f.offset / f.limit + 1, f.limit);
     let data = state
         .db
-        .read(move |c| {
-            let (rows, total) = store::seller_inquiries(c, &f)?;
+        .read(move |c| -> Result<_, ApiError> {
+            let (rows, total) = c.seller_inquiries(&f)?;
             let content = rows
                 .iter()
                 .map(|t| seller_view(c, t, &f.now, offset))
@@ -488,7 +491,7 @@ pub async fn call_center_inquiry(
     let now = db_time(Utc::now());
     let view = state
         .db
-        .read(move |c| {
+        .read(move |c| -> Result<_, ApiError> {
             Ok(
                 match seller::own_transfer(c, &vendor.vendor_id, &inquiry_id)? {
                     Ok(t) => Ok(seller_view(c, &t, &now, offset)?),
@@ -561,10 +564,10 @@ pub async fn reply(
         .ok_or_else(|| Refused::bad_request("The parentAnswerId is required."))?;
     let outcome = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
             let outcome = seller::reply(
-                &tx,
+                tx,
                 &inquiry_id,
                 &seller::Reply {
                     vendor_id: &vendor.vendor_id,
@@ -576,7 +579,6 @@ pub async fn reply(
                 },
             )?;
             if outcome.is_ok() {
-                tx.commit()?;
                 tracing::info!(%inquiry_id, vendor_id = %vendor.vendor_id, "seller replied");
             }
             Ok(outcome)
@@ -612,13 +614,11 @@ pub async fn confirm(
         .ok_or_else(|| Refused::bad_request("confirmBy is required: the confirmer's WING id"))?;
     let outcome = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
             let outcome =
-                seller::confirm(&tx, &vendor.vendor_id, &inquiry_id, &confirm_by, Utc::now())?;
-            if outcome.is_ok() {
-                tx.commit()?;
-            }
+                seller::confirm(tx, &vendor.vendor_id, &inquiry_id, &confirm_by, Utc::now())?;
+            if outcome.is_ok() {}
             Ok(outcome)
         })
         .await?;

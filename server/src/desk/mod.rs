@@ -5,13 +5,11 @@ mod templates;
 
 pub use templates::{fill, Filled, PLACEHOLDERS};
 
-use rusqlite::Connection;
-
 use crate::{
     error::ApiError,
     model::{ReplyAuthor, Status},
     notify,
-    store::{self, records::CounselorRef},
+    store::{records::CounselorRef, Tx},
 };
 
 /// Why a counselor's action was refused although the inquiry exists.
@@ -27,19 +25,23 @@ pub enum Refusal {
 /// hold already, or a 처리중 one nobody holds, is fine; one another counselor holds is refused
 /// (the console shows who), as is an answered one.
 pub fn take(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
 ) -> Result<Result<(), Refusal>, ApiError> {
-    let (status, holder) =
-        store::question_state(conn, ccn_no)?.ok_or_else(ApiError::inquiry_gone)?;
+    if !conn.lock_inquiry(ccn_no)? {
+        return Err(ApiError::inquiry_gone());
+    }
+    let (status, holder) = conn
+        .question_state(ccn_no)?
+        .ok_or_else(ApiError::inquiry_gone)?;
     match (status, holder) {
         (Status::Answered, _) => return Ok(Err(Refusal::Answered)),
         (_, Some(h)) if h.no != me.no => return Ok(Err(Refusal::HeldBy(h))),
-        (Status::Received, _) => store::set_status(conn, ccn_no, Status::InProgress, None)?,
+        (Status::Received, _) => conn.set_status(ccn_no, Status::InProgress, None)?,
         (Status::InProgress, _) => {}
     }
-    store::set_assignee(conn, ccn_no, &me.no)?;
+    conn.set_assignee(ccn_no, &me.no)?;
     Ok(Ok(()))
 }
 
@@ -56,20 +58,24 @@ pub struct Answer<'a> {
 /// counselor answered a moment ago) is refused. A seller's reply may follow an answer.
 /// The inquiry gets the answering counselor as its holder if it had none.
 pub fn answer(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
     a: &Answer,
 ) -> Result<Result<(), Refusal>, ApiError> {
-    let (status, holder) =
-        store::question_state(conn, ccn_no)?.ok_or_else(ApiError::inquiry_gone)?;
+    if !conn.lock_inquiry(ccn_no)? {
+        return Err(ApiError::inquiry_gone());
+    }
+    let (status, holder) = conn
+        .question_state(ccn_no)?
+        .ok_or_else(ApiError::inquiry_gone)?;
     if status == Status::Answered && a.author == ReplyAuthor::Counselor {
         return Ok(Err(Refusal::Answered));
     }
-    store::append_reply(conn, ccn_no, a.author, a.name, a.content, a.at)?;
-    store::set_status(conn, ccn_no, Status::Answered, Some(a.at))?;
+    conn.append_reply(ccn_no, a.author, a.name, a.content, a.at)?;
+    conn.set_status(ccn_no, Status::Answered, Some(a.at))?;
     if holder.is_none() && a.author == ReplyAuthor::Counselor {
-        store::set_assignee(conn, ccn_no, &me.no)?;
+        conn.set_assignee(ccn_no, &me.no)?;
     }
     notify::enqueue_answer(conn, ccn_no, a.at)?;
     Ok(Ok(()))

@@ -8,18 +8,16 @@ pub mod channel;
 mod message;
 pub mod worker;
 
-use rusqlite::Connection;
-
 pub use channel::{Channel, LogSender, Outgoing, SendFuture, Sender, Senders, SmtpSender};
 pub use worker::{Notifier, RetryPolicy};
 
-use crate::store::{self, NewNotification};
+use crate::store::{NewNotification, StoreResult, Tx};
 
 /// Queues the answer notifications of `ccn_no` for each channel its member consented to.
 /// A consented channel without a contact on file is recorded as failed at once (the console
 /// shows it), rather than silently dropped. Returns how many rows were written.
-pub fn enqueue_answer(conn: &Connection, ccn_no: &str, now: &str) -> rusqlite::Result<usize> {
-    let Some(target) = store::notification_target(conn, ccn_no)? else {
+pub fn enqueue_answer(conn: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult<usize> {
+    let Some(target) = conn.notification_target(ccn_no)? else {
         return Ok(0);
     };
     let mut written = 0;
@@ -33,19 +31,16 @@ pub fn enqueue_answer(conn: &Connection, ccn_no: &str, now: &str) -> rusqlite::R
             Some(address) => (channel.mask(address), None),
             None => ("-".to_owned(), Some(message::no_contact(channel))),
         };
-        store::insert_notification(
-            conn,
-            &NewNotification {
-                ccn_no,
-                channel: channel.code(),
-                rcpt_masked: &rcpt_masked,
-                lang: lang.tag(),
-                subject: &text.subject,
-                body: &text.body,
-                now,
-                failed: missing,
-            },
-        )?;
+        conn.insert_notification(&NewNotification {
+            ccn_no,
+            channel: channel.code(),
+            rcpt_masked: &rcpt_masked,
+            lang: lang.tag(),
+            subject: &text.subject,
+            body: &text.body,
+            now,
+            failed: missing,
+        })?;
         written += 1;
     }
     Ok(written)

@@ -1,6 +1,9 @@
-//! Delivers the outbox: one task per server, woken after every answer and otherwise when the
-//! next retry is due. A send runs outside any database lock; its outcome is written afterwards
-//! (sent, or attempts + 1 and the next try, or failed after the last attempt).
+//! Delivers the outbox: one task per instance, woken after every answer this instance commits
+//! and otherwise when the next retry is due (or every 30 s at most). Every instance runs one:
+//! a batch is claimed under a lease (see `Tx::claim_notifications`), so each row is sent by
+//! one instance, and a row claimed by an instance that died is sent after the lease. A send
+//! runs outside any transaction; its outcome is written afterwards (sent, or attempts + 1 and
+//! the next try, or failed after the last attempt). On shutdown the claims are handed back.
 
 use std::{sync::Arc, time::Duration};
 
@@ -9,9 +12,8 @@ use tokio::sync::Notify;
 
 use super::{Channel, Outgoing, Senders};
 use crate::{
-    db::Db,
     model::{db_time, now_db},
-    store::{self, records::DueNotification},
+    store::{records::DueNotification, Lease, NotificationOutcome, Store},
 };
 
 /// When a failed send is tried again: `base × 2^(attempt − 1)`, at most `cap`, and given up
@@ -48,26 +50,48 @@ impl RetryPolicy {
 #[derive(Clone, Default)]
 pub struct Notifier {
     wake: Arc<Notify>,
+    /// This instance's name on its claims.
+    owner: String,
+    task: Arc<std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>>,
 }
 
 impl Notifier {
     pub fn wake(&self) {
         self.wake.notify_one();
     }
+
+    /// Stops delivering and hands this instance's claims back, so another instance sends them
+    /// now rather than after the lease (graceful shutdown).
+    pub async fn stop(&self, db: &Store) {
+        if let Some(task) = self.task.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            task.abort();
+        }
+        let owner = self.owner.clone();
+        match db.write(move |c| c.release_notifications(&owner)).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(released = n, "handed notification claims back"),
+            Err(e) => tracing::warn!(error = %e, "could not hand notification claims back"),
+        }
+    }
 }
 
 /// How many rows one pass takes.
-const BATCH: usize = 32;
-/// The longest sleep between passes when nothing is due (a row written by another process).
-const IDLE: Duration = Duration::from_secs(60);
+const BATCH: usize = 8;
+/// The longest sleep between passes when nothing is due here: a row another instance wrote (and
+/// woke its own worker for), or a claim whose instance died, is found within it.
+const IDLE: Duration = Duration::from_secs(30);
 
-/// Starts the delivery task on the current runtime.
-pub fn spawn(db: Db, senders: Senders, policy: RetryPolicy) -> Notifier {
-    let notifier = Notifier::default();
+/// Starts the delivery task on the current runtime; `owner` names this instance's claims.
+pub fn spawn(db: Store, senders: Senders, policy: RetryPolicy, owner: String) -> Notifier {
+    let notifier = Notifier {
+        wake: Arc::new(Notify::new()),
+        owner: owner.clone(),
+        task: Arc::new(std::sync::Mutex::new(None)),
+    };
     let wake = notifier.wake.clone();
-    tokio::spawn(async move {
+    let task = tokio::spawn(async move {
         loop {
-            let sleep = match deliver_due(&db, &senders, &policy).await {
+            let sleep = match deliver_due(&db, &senders, &policy, &owner).await {
                 Ok(n) if n == BATCH => continue,
                 Ok(_) => next_wait(&db).await,
                 Err(e) => {
@@ -81,15 +105,12 @@ pub fn spawn(db: Db, senders: Senders, policy: RetryPolicy) -> Notifier {
             }
         }
     });
+    *notifier.task.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
     notifier
 }
 
-async fn next_wait(db: &Db) -> Duration {
-    let next = db
-        .read(|c| Ok(store::next_notification_due(c)?))
-        .await
-        .ok()
-        .flatten();
+async fn next_wait(db: &Store) -> Duration {
+    let next = db.read(|c| c.next_notification_due()).await.ok().flatten();
     let Some(next) = next else { return IDLE };
     match chrono::DateTime::parse_from_rfc3339(&next) {
         Ok(t) => (t.with_timezone(&Utc) - Utc::now())
@@ -100,22 +121,39 @@ async fn next_wait(db: &Db) -> Duration {
     }
 }
 
-/// One pass over what is due now; returns how many rows it handled.
+/// One pass over what is due now: claims a batch under a lease long enough to send all of it,
+/// sends, and writes each outcome while the claim is still this instance's. Returns how many
+/// rows it claimed.
 pub async fn deliver_due(
-    db: &Db,
+    db: &Store,
     senders: &Senders,
     policy: &RetryPolicy,
+    owner: &str,
 ) -> Result<usize, crate::error::ApiError> {
-    let now = now_db();
+    let now = Utc::now();
+    let lease_for = policy.send_timeout * (BATCH as u32 + 1);
+    let (now_s, until, me) = (
+        db_time(now),
+        db_time(now + chrono::Duration::from_std(lease_for).unwrap_or_default()),
+        owner.to_owned(),
+    );
     let due = db
-        .read(move |c| Ok(store::due_notifications(c, &now, BATCH)?))
+        .write(move |c| {
+            c.claim_notifications(
+                &Lease {
+                    owner: &me,
+                    now: &now_s,
+                    until: &until,
+                },
+                BATCH,
+            )
+        })
         .await?;
     let n = due.len();
     for row in due {
         let outcome = send(senders, policy, &row).await;
         let attempts = row.attempts + 1;
         let ntf_no = row.ntf_no;
-        let next_try = db_time(Utc::now() + policy.delay(attempts));
         let give_up = attempts >= policy.max_attempts;
         match &outcome {
             Ok(()) => tracing::info!(ntf_no, channel = %row.channel, "notification sent"),
@@ -123,16 +161,28 @@ pub async fn deliver_due(
                 tracing::warn!(ntf_no, attempts, error = %e, give_up, "notification not sent")
             }
         }
-        db.write(move |c| {
-            let now = now_db();
-            match outcome {
-                Ok(()) => store::notification_sent(c, ntf_no, attempts, &now)?,
-                Err(e) if give_up => store::notification_failed(c, ntf_no, attempts, &e)?,
-                Err(e) => store::notification_retry(c, ntf_no, attempts, &next_try, &e)?,
-            }
-            Ok(())
-        })
-        .await?;
+        let outcome = match outcome {
+            Ok(()) => NotificationOutcome::Sent {
+                attempts,
+                at: now_db(),
+            },
+            Err(error) if give_up => NotificationOutcome::Failed { attempts, error },
+            Err(error) => NotificationOutcome::Retry {
+                attempts,
+                next_try: db_time(Utc::now() + policy.delay(attempts)),
+                error,
+            },
+        };
+        let me = owner.to_owned();
+        let kept = db
+            .write(move |c| c.finish_notification(ntf_no, &me, &outcome))
+            .await?;
+        if !kept {
+            tracing::warn!(
+                ntf_no,
+                "notification claim had expired; outcome not recorded"
+            );
+        }
     }
     Ok(n)
 }

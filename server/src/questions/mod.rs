@@ -10,15 +10,13 @@ pub use delete::delete;
 pub use modify::modify;
 pub use register::{register, Saved};
 
-use rusqlite::Connection;
-
 use crate::{
     api::form::QuestionForm,
     config::Limits,
     error::{ApiError, FieldError},
     model::Status,
     rules,
-    store::{self, QuestionFields, TypeLookup},
+    store::{QuestionFields, StoreResult, Tx, TypeLookup},
 };
 
 /// Text rules of the inquiry form (no database needed).
@@ -65,13 +63,13 @@ pub(crate) fn form_fields(
 /// Rules that need the database: type is a leaf, goods/item exist, the order is the member's,
 /// goods required by the type, the referenced inquiry is the member's.
 pub(crate) fn reference_rules(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     mbr_no: &str,
     f: &QuestionFields,
     errors: &mut Vec<FieldError>,
-) -> rusqlite::Result<()> {
+) -> StoreResult<()> {
     if !f.cnsl_typ_no.is_empty() {
-        match store::lookup_type(conn, &f.cnsl_typ_no)? {
+        match conn.lookup_type(&f.cnsl_typ_no)? {
             TypeLookup::Unknown => errors.push(FieldError::new(
                 "cnslTypNo",
                 "UNKNOWN_TYPE",
@@ -97,14 +95,14 @@ pub(crate) fn reference_rules(
         }
     }
     if let Some(goods_no) = &f.goods_no {
-        if !store::goods_exists(conn, goods_no)? {
+        if !conn.goods_exists(goods_no)? {
             errors.push(FieldError::new(
                 "goodsNo",
                 "UNKNOWN_GOODS",
                 format!("존재하지 않는 상품입니다 (goodsNo: {goods_no})."),
             ));
         } else if let Some(itm_no) = &f.itm_no {
-            if !store::item_exists(conn, goods_no, itm_no)? {
+            if !conn.item_exists(goods_no, itm_no)? {
                 errors.push(FieldError::new(
                     "itmNo",
                     "UNKNOWN_ITEM",
@@ -120,16 +118,14 @@ pub(crate) fn reference_rules(
         ));
     }
     if let Some(ord_no) = &f.ord_no {
-        if !store::order_owned(conn, ord_no, mbr_no)? {
+        if !conn.order_owned(ord_no, mbr_no)? {
             errors.push(FieldError::new(
                 "ordNo",
                 "UNKNOWN_ORDER",
                 format!("회원님의 주문에서 주문번호 {ord_no}을(를) 찾을 수 없습니다."),
             ));
         } else if let Some(goods_no) = &f.goods_no {
-            if store::goods_exists(conn, goods_no)?
-                && !store::order_has_goods(conn, ord_no, goods_no)?
-            {
+            if conn.goods_exists(goods_no)? && !conn.order_has_goods(ord_no, goods_no)? {
                 errors.push(FieldError::new(
                     "goodsNo",
                     "GOODS_NOT_IN_ORDER",
@@ -139,7 +135,7 @@ pub(crate) fn reference_rules(
         }
     }
     if let Some(ref_no) = &f.ref_ccn_no {
-        if store::question_status(conn, ref_no, Some(mbr_no))?.is_none() {
+        if conn.question_status(ref_no, Some(mbr_no))?.is_none() {
             errors.push(FieldError::new(
                 "refCcnNo",
                 "UNKNOWN_REF",

@@ -5,7 +5,7 @@ use crate::{
     api::form::QuestionForm,
     error::{ApiError, FieldError},
     model::now_db,
-    photos, rules, store, AppState,
+    photos, rules, AppState,
 };
 
 /// Changes the member's inquiry `ccn_no` while it is still 접수완료: its fields from `form`,
@@ -30,14 +30,15 @@ pub async fn modify(
     let ccn = ccn_no.to_owned();
     let keep: Vec<u32> = state
         .db
-        .write(move |c| {
-            let status = store::question_status(c, &ccn, Some(&member))?
+        .write(move |c| -> Result<_, ApiError> {
+            let status = c
+                .question_status(&ccn, Some(&member))?
                 .ok_or_else(ApiError::inquiry_not_found)?;
             if !status.customer_may_change() {
                 return Err(conflict(&ccn, status, "수정"));
             }
             reference_rules(c, &member, &checked, &mut errors)?;
-            let existing = store::files_of(c, &ccn)?;
+            let existing = c.files_of(&ccn)?;
             let mut keep = Vec::new();
             for raw in &keep_raw {
                 match raw.trim().parse::<u32>() {
@@ -61,48 +62,48 @@ pub async fn modify(
             }
         })
         .await?;
-    let dir = state.config.photo_dir();
-    let stored = photos::write(&dir, &photos_ok).await?;
+    let blobs = &state.blobs;
+    let stored = photos::write(blobs, &photos_ok).await?;
     let member = mbr_no.to_owned();
     let rows = stored.clone();
     let ccn = ccn_no.to_owned();
     let result = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
+            tx.lock_inquiry(&ccn)?;
             let now = now_db();
-            if !store::update_question_if_received(&tx, &ccn, &member, &fields, &now)? {
+            if !tx.update_question_if_received(&ccn, &member, &fields, &now)? {
                 // Answered (or deleted) between the check above and now: refuse, change nothing.
-                return Err(match store::question_status(&tx, &ccn, Some(&member))? {
+                return Err(match tx.question_status(&ccn, Some(&member))? {
                     Some(status) => conflict(&ccn, status, "수정"),
                     None => ApiError::inquiry_not_found(),
                 });
             }
-            let existing = store::files_of(&tx, &ccn)?;
+            let existing = tx.files_of(&ccn)?;
             let mut removed = Vec::new();
             for f in &existing {
                 if !keep.contains(&f.file_seq) {
-                    store::delete_file(&tx, &ccn, f.file_seq)?;
+                    tx.delete_file(&ccn, f.file_seq)?;
                     removed.push(f.stored_nm.clone());
                 }
             }
             let mut next = existing.iter().map(|f| f.file_seq).max().unwrap_or(0);
             for f in &rows {
                 next += 1;
-                store::insert_file(&tx, &ccn, next, f, &now)?;
+                tx.insert_file(&ccn, next, f, &now)?;
             }
-            tx.commit()?;
             Ok(removed)
         })
         .await;
     match result {
         Ok(removed) => {
-            photos::remove(&dir, removed).await;
+            photos::remove(blobs, removed).await;
             tracing::info!(%ccn_no, "inquiry modified");
             Ok(())
         }
         Err(e) => {
-            photos::remove(&dir, photos::names(&stored)).await;
+            photos::remove(blobs, photos::names(&stored)).await;
             Err(e)
         }
     }

@@ -6,7 +6,7 @@ use crate::{
     error::ApiError,
     idempotency::{self, IdempotencyKey},
     model::{db_time, now_db, store_today, Status},
-    photos, rules, store, AppState,
+    photos, rules, AppState,
 };
 
 /// What a registration did: a new inquiry, or the one an earlier identical request made.
@@ -40,7 +40,7 @@ pub async fn register(
     let fresh_c = fresh_since.clone();
     let (errors, replay) = state
         .db
-        .write(move |c| {
+        .write(move |c| -> Result<_, ApiError> {
             reference_rules(c, &member, &checked, &mut errors)?;
             let replay = match &key_c {
                 Some(k) if errors.is_empty() => {
@@ -57,33 +57,30 @@ pub async fn register(
     if let Some(ccn_no) = replay {
         return Ok(Saved::Replayed(ccn_no));
     }
-    let dir = state.config.photo_dir();
-    let stored = photos::write(&dir, &photos_ok).await?;
+    let blobs = &state.blobs;
+    let stored = photos::write(blobs, &photos_ok).await?;
     let member = mbr_no.to_owned();
     let offset = state.config.store_offset;
     let rows = stored.clone();
     let result = state
         .db
-        .write(move |c| {
-            let tx = c.transaction()?;
-            // A concurrent retry may have won since the check above.
+        .write(move |c| -> Result<_, ApiError> {
+            let tx = c;
+            let now = now_db();
+            let ccn_no = tx.next_ccn_no(store_today(offset))?;
+            // The key is claimed in this transaction: a concurrent retry (here or on another
+            // instance) waits for this one and then replays what it registered.
             if let Some(k) = &key {
                 if let Some(existing) =
-                    idempotency::find_replay(&tx, &member, k, &hash, &fresh_since)?
+                    idempotency::claim(tx, &member, k, &hash, &ccn_no, &now, &fresh_since)?
                 {
                     return Ok(Saved::Replayed(existing));
                 }
             }
-            let now = now_db();
-            let ccn_no = store::next_ccn_no(&tx, store_today(offset))?;
-            store::insert_question(&tx, &ccn_no, &member, &fields, Status::Received, &now)?;
+            tx.insert_question(&ccn_no, &member, &fields, Status::Received, &now)?;
             for (i, f) in rows.iter().enumerate() {
-                store::insert_file(&tx, &ccn_no, i as u32 + 1, f, &now)?;
+                tx.insert_file(&ccn_no, i as u32 + 1, f, &now)?;
             }
-            if let Some(k) = &key {
-                idempotency::record(&tx, &member, k, &hash, &ccn_no, &now, &fresh_since)?;
-            }
-            tx.commit()?;
             Ok(Saved::New(ccn_no))
         })
         .await;
@@ -93,11 +90,11 @@ pub async fn register(
             Ok(Saved::New(ccn_no))
         }
         Ok(replayed) => {
-            photos::remove(&dir, photos::names(&stored)).await;
+            photos::remove(blobs, photos::names(&stored)).await;
             Ok(replayed)
         }
         Err(e) => {
-            photos::remove(&dir, photos::names(&stored)).await;
+            photos::remove(blobs, photos::names(&stored)).await;
             Err(e)
         }
     }

@@ -5,8 +5,9 @@
 //! Tokens are `bench-member-1` … `bench-member-1000` (members `B0001` …), so a load generator
 //! can spread requests across members. No photos (their files would dominate seeding time).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, Connection};
 
 use super::{
     content::{COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, TYPE_TREE},
@@ -14,9 +15,12 @@ use super::{
 };
 use crate::{
     auth::token_hash,
+    blobs::Blobs,
     config::Config,
     model::{db_time, ReplyAuthor, Status},
-    store,
+    store::{
+        NewMember, NewOrderLine, QuestionFields, Store, StoreError, StoreResult, TokenRole, Tx,
+    },
 };
 
 pub const BENCH_MEMBERS: usize = 1_000;
@@ -33,128 +37,164 @@ fn bench_member_no(i: usize) -> String {
     format!("B{:04}", i + 1)
 }
 
+/// Members written per transaction (a member's orders and inquiries with them).
+const MEMBERS_PER_TRANSACTION: usize = 50;
+
 /// Seeds the demo data and the bench population into an empty database; leaves one that already
 /// has members untouched.
-pub fn bench(conn: &mut Connection, config: &Config) -> Result<Outcome, String> {
-    let mut stats = match super::demo(conn, config)? {
+pub async fn bench(store: &Store, blobs: &Blobs, config: &Config) -> Result<Outcome, String> {
+    let mut stats = match super::demo(store, blobs, config).await? {
         Outcome::Seeded(s) => s,
         Outcome::AlreadySeeded => return Ok(Outcome::AlreadySeeded),
     };
-    let tx = conn.transaction().map_err(|e| e.to_string())?;
-    fill(&tx, config, Utc::now(), &mut stats).map_err(|e| e.to_string())?;
-    tx.commit().map_err(|e| e.to_string())?;
+    let prices = store
+        .read(|tx| -> StoreResult<HashMap<String, i64>> {
+            let (goods, _) = tx.search_goods(None, 1, u32::MAX / 2)?;
+            Ok(goods.into_iter().map(|g| (g.goods_no, g.price)).collect())
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut goods: Vec<(String, i64)> = prices.into_iter().collect();
+    goods.sort();
+    let now = Utc::now();
+    let mut rng = fastrand::Rng::with_seed(100_000);
+    let mut ord_seq_no = 5_000_000u32;
+    for first in (0..BENCH_MEMBERS).step_by(MEMBERS_PER_TRANSACTION) {
+        let (goods_c, offset) = (goods.clone(), config.store_offset);
+        let (mut rng_c, mut stats_c) = (rng.clone(), stats);
+        let (next_rng, next_stats, next_seq) = store
+            .write(move |tx| -> Result<_, StoreError> {
+                let mut seq = ord_seq_no;
+                for m in first..(first + MEMBERS_PER_TRANSACTION).min(BENCH_MEMBERS) {
+                    fill_member(
+                        tx,
+                        m,
+                        &goods_c,
+                        offset,
+                        &mut rng_c,
+                        &mut seq,
+                        now,
+                        &mut stats_c,
+                    )?;
+                }
+                Ok((rng_c, stats_c, seq))
+            })
+            .await
+            .map_err(|e| e.to_string())?;
+        (rng, stats, ord_seq_no) = (next_rng, next_stats, next_seq);
+    }
     // Fresh statistics for the query planner over the new volume.
-    conn.execute_batch("ANALYZE").map_err(|e| e.to_string())?;
+    store.analyze().await.map_err(|e| e.to_string())?;
     Ok(Outcome::Seeded(stats))
 }
 
-fn fill(
-    conn: &Connection,
-    config: &Config,
+/// One bench member: its token, orders and inquiries (with a counselor reply when answered).
+#[allow(clippy::too_many_arguments)]
+fn fill_member(
+    tx: &mut dyn Tx,
+    m: usize,
+    goods: &[(String, i64)],
+    offset: chrono::FixedOffset,
+    rng: &mut fastrand::Rng,
+    ord_seq_no: &mut u32,
     now: DateTime<Utc>,
     stats: &mut Stats,
-) -> rusqlite::Result<()> {
-    let mut rng = fastrand::Rng::with_seed(100_000);
+) -> StoreResult<()> {
     let created = db_time(now);
     let leaves: Vec<_> = TYPE_TREE.iter().flat_map(|l| l.children.iter()).collect();
-    let goods_count: usize = conn.query_row("SELECT COUNT(*) FROM goods", [], |r| r.get(0))?;
-    let mut member = conn.prepare("INSERT INTO member (mbr_no, mbr_nm) VALUES (?1, ?2)")?;
-    let mut token = conn.prepare(
-        "INSERT INTO access_token (token_hash, role, subject_no, created_at) VALUES (?1, 'MEMBER', ?2, ?3)",
+    let mbr_no = bench_member_no(m);
+    let mbr_nm = format!("벤치회원{}", m + 1);
+    tx.insert_member(&NewMember {
+        mbr_no: &mbr_no,
+        name: &mbr_nm,
+        phone: None,
+        email: None,
+        lang: "ko",
+    })?;
+    tx.insert_token(
+        &token_hash(&bench_token(m)),
+        TokenRole::Member,
+        &mbr_no,
+        &created,
     )?;
-    let mut order =
-        conn.prepare("INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)")?;
-    let mut order_goods = conn.prepare(
-        "INSERT INTO ord_goods (ord_no, ord_seq, goods_no, itm_no, ord_qty, ord_amt)
-         SELECT ?1, 1, goods_no, '001', 1, sale_prc FROM goods WHERE goods_no = ?2",
-    )?;
-    let mut inquiry = conn.prepare(
-        "INSERT INTO ccn (ccn_no, mbr_no, cnsl_typ_no, ccn_title, accp_cont, goods_no, itm_no,
-                          ord_no, sms_rcv_yn, email_rcv_yn, ccn_stat_cd, accp_dtm, ans_dtm)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'N', ?10, ?11, ?12)",
-    )?;
-    let mut reply = conn.prepare(
-        "INSERT INTO ccn_reply (ccn_no, cnsl_proc_seq, ans_typ_cd, ansr_nm, ans_cont, ans_dtm)
-         VALUES (?1, 1, ?2, ?3, ?4, ?5)",
-    )?;
-    let mut ord_seq_no = 5_000_000u32;
-    for m in 0..BENCH_MEMBERS {
-        let mbr_no = bench_member_no(m);
-        let mbr_nm = format!("벤치회원{}", m + 1);
-        member.execute(params![mbr_no, mbr_nm])?;
-        token.execute(params![token_hash(&bench_token(m)), mbr_no, created])?;
-        stats.members += 1;
+    stats.members += 1;
 
-        let mut orders = Vec::with_capacity(ORDERS_PER_BENCH_MEMBER);
-        for _ in 0..ORDERS_PER_BENCH_MEMBER {
-            ord_seq_no += rng.u32(1..50);
-            let t = now - Duration::minutes(rng.i64(60 * 24..60 * 24 * 365));
-            let local = t.with_timezone(&config.store_offset);
-            let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
-            let goods_no = format!("G{:05}", rng.usize(..goods_count) + 1);
-            order.execute(params![ord_no, mbr_no, db_time(t)])?;
-            order_goods.execute(params![ord_no, goods_no])?;
-            orders.push((ord_no, goods_no));
-            stats.orders += 1;
-        }
+    let mut orders = Vec::with_capacity(ORDERS_PER_BENCH_MEMBER);
+    for _ in 0..ORDERS_PER_BENCH_MEMBER {
+        *ord_seq_no += rng.u32(1..50);
+        let t = now - Duration::minutes(rng.i64(60 * 24..60 * 24 * 365));
+        let local = t.with_timezone(&offset);
+        let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
+        let (goods_no, price) = &goods[rng.usize(..goods.len())];
+        tx.insert_order(&ord_no, &mbr_no, &db_time(t))?;
+        tx.insert_order_line(&NewOrderLine {
+            ord_no: &ord_no,
+            ord_seq: 1,
+            goods_no,
+            itm_no: "001",
+            qty: 1,
+            amount: *price,
+        })?;
+        orders.push((ord_no, goods_no.clone()));
+        stats.orders += 1;
+    }
 
-        let count = if m == 0 {
-            HEAVY_MEMBER_INQUIRIES
-        } else {
-            INQUIRIES_PER_BENCH_MEMBER
+    let count = if m == 0 {
+        HEAVY_MEMBER_INQUIRIES
+    } else {
+        INQUIRIES_PER_BENCH_MEMBER
+    };
+    for i in 0..count {
+        // Index 0 is the newest; the newest few are still open, as in a real inbox.
+        let x = i as f64 / count as f64;
+        let accp = now - Duration::minutes((x * 364.0 * 24.0 * 60.0) as i64 + rng.i64(5..600));
+        let status = match x {
+            x if x < 0.04 => Status::Received,
+            x if x < 0.07 => Status::InProgress,
+            _ => Status::Answered,
         };
-        for i in 0..count {
-            // Index 0 is the newest; the newest few are still open, as in a real inbox.
-            let x = i as f64 / count as f64;
-            let accp = now - Duration::minutes((x * 364.0 * 24.0 * 60.0) as i64 + rng.i64(5..600));
-            let status = match x {
-                x if x < 0.04 => Status::Received,
-                x if x < 0.07 => Status::InProgress,
-                _ => Status::Answered,
-            };
-            let leaf = leaves[rng.usize(..leaves.len())];
-            let sample = &leaf.samples[rng.usize(..leaf.samples.len())];
-            let (ord_no, goods_no) = &orders[rng.usize(..orders.len())];
-            let with_goods = leaf.goods_required
-                || sample.title.contains("{goods}")
-                || sample.content.contains("{goods}")
-                || rng.u8(..10) < 3;
-            let goods_nm = GOODS_BASES[rng.usize(..GOODS_BASES.len())].name;
-            let fill = |s: &str| {
-                s.replace("{goods}", goods_nm)
-                    .replace("{ordNo}", ord_no)
-                    .replace("{mall}", MALL_NAME)
-                    .replace("{name}", &mbr_nm)
-            };
-            let local_date = accp.with_timezone(&config.store_offset).date_naive();
-            let ccn_no = store::next_ccn_no(conn, local_date)?;
-            let answered = (status == Status::Answered)
-                .then(|| (accp + Duration::minutes(rng.i64(90..60 * 40))).min(now));
-            inquiry.execute(params![
-                ccn_no,
-                mbr_no,
-                leaf.no,
-                fill(sample.title).chars().take(50).collect::<String>(),
-                fill(sample.content),
-                with_goods.then_some(goods_no),
-                with_goods.then_some("001"),
-                with_goods.then_some(ord_no),
-                if rng.bool() { "Y" } else { "N" },
-                status.code(),
-                db_time(accp),
-                answered.map(db_time),
-            ])?;
-            if let Some(at) = answered {
-                reply.execute(params![
-                    ccn_no,
-                    ReplyAuthor::Counselor.code(),
-                    COUNSELOR_NAMES[rng.usize(..COUNSELOR_NAMES.len())],
-                    fill(sample.answer),
-                    db_time(at),
-                ])?;
-            }
-            stats.inquiries += 1;
+        let leaf = leaves[rng.usize(..leaves.len())];
+        let sample = &leaf.samples[rng.usize(..leaf.samples.len())];
+        let (ord_no, goods_no) = &orders[rng.usize(..orders.len())];
+        let with_goods = leaf.goods_required
+            || sample.title.contains("{goods}")
+            || sample.content.contains("{goods}")
+            || rng.u8(..10) < 3;
+        let goods_nm = GOODS_BASES[rng.usize(..GOODS_BASES.len())].name;
+        let fill = |s: &str| {
+            s.replace("{goods}", goods_nm)
+                .replace("{ordNo}", ord_no)
+                .replace("{mall}", MALL_NAME)
+                .replace("{name}", &mbr_nm)
+        };
+        let local_date = accp.with_timezone(&offset).date_naive();
+        let ccn_no = tx.next_ccn_no(local_date)?;
+        let answered = (status == Status::Answered)
+            .then(|| (accp + Duration::minutes(rng.i64(90..60 * 40))).min(now));
+        let fields = QuestionFields {
+            cnsl_typ_no: leaf.no.to_owned(),
+            ccn_title: fill(sample.title).chars().take(50).collect(),
+            accp_cont: fill(sample.content),
+            goods_no: with_goods.then(|| goods_no.clone()),
+            itm_no: with_goods.then(|| "001".to_owned()),
+            ord_no: with_goods.then(|| ord_no.clone()),
+            sms_rcv_yn: rng.bool(),
+            email_rcv_yn: false,
+            ref_ccn_no: None,
+        };
+        tx.insert_question(&ccn_no, &mbr_no, &fields, status, &db_time(accp))?;
+        if let Some(at) = answered {
+            let at = db_time(at);
+            tx.append_reply(
+                &ccn_no,
+                ReplyAuthor::Counselor,
+                COUNSELOR_NAMES[rng.usize(..COUNSELOR_NAMES.len())],
+                &fill(sample.answer),
+                &at,
+            )?;
+            tx.set_status(&ccn_no, Status::Answered, Some(&at))?;
         }
+        stats.inquiries += 1;
     }
     Ok(())
 }

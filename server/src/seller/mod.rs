@@ -9,15 +9,13 @@
 
 pub mod auth;
 
-use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
-
 use crate::{
     desk::{self, Answer},
     error::ApiError,
     model::{db_time, ReplyAuthor, Status},
-    store::{self, records::CounselorRef, NewTransfer},
+    store::{records::CounselorRef, NewTransfer, Tx},
 };
+use chrono::{DateTime, Duration, Utc};
 
 /// Coupang's numeric `answerId` of a reply in the seller's view: the inquiry number × 100 +
 /// the reply's place in the thread; the counselor's transfer note is place 0. Inquiry numbers
@@ -53,16 +51,21 @@ pub struct Transfer<'a> {
 /// 처리중 with the counselor as its holder (the customer sees someone is on it); for
 /// confirmation only it must have been answered.
 pub fn transfer(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
     t: &Transfer,
 ) -> Result<Result<(), TransferRefusal>, ApiError> {
-    let (status, _) = store::question_state(conn, ccn_no)?.ok_or_else(ApiError::inquiry_gone)?;
-    let Some((vendor_id, _)) = store::seller_of_inquiry(conn, ccn_no)? else {
+    if !conn.lock_inquiry(ccn_no)? {
+        return Err(ApiError::inquiry_gone());
+    }
+    let (status, _) = conn
+        .question_state(ccn_no)?
+        .ok_or_else(ApiError::inquiry_gone)?;
+    let Some((vendor_id, _)) = conn.seller_of_inquiry(ccn_no)? else {
         return Ok(Err(TransferRefusal::NoSeller));
     };
-    if store::transfer_of(conn, ccn_no)?.is_some() {
+    if conn.transfer_of(ccn_no)?.is_some() {
         return Ok(Err(TransferRefusal::AlreadyTransferred));
     }
     match (t.need_answer, status) {
@@ -70,24 +73,21 @@ pub fn transfer(
         (false, Status::Received | Status::InProgress) => {
             return Ok(Err(TransferRefusal::NotAnswered))
         }
-        (true, Status::Received) => store::set_status(conn, ccn_no, Status::InProgress, None)?,
+        (true, Status::Received) => conn.set_status(ccn_no, Status::InProgress, None)?,
         _ => {}
     }
     if t.need_answer {
-        store::set_assignee(conn, ccn_no, &me.no)?;
+        conn.set_assignee(ccn_no, &me.no)?;
     }
-    store::insert_transfer(
-        conn,
-        &NewTransfer {
-            ccn_no,
-            vendor_id: &vendor_id,
-            need_answer: t.need_answer,
-            note: t.note,
-            cnslr_no: &me.no,
-            at: &db_time(t.now),
-            due: &db_time(t.now + t.deadline),
-        },
-    )?;
+    conn.insert_transfer(&NewTransfer {
+        ccn_no,
+        vendor_id: &vendor_id,
+        need_answer: t.need_answer,
+        note: t.note,
+        cnslr_no: &me.no,
+        at: &db_time(t.now),
+        due: &db_time(t.now + t.deadline),
+    })?;
     Ok(Ok(()))
 }
 
@@ -110,11 +110,11 @@ pub enum Refusal {
 /// The transfer of `ccn_no` if it is `vendor_id`'s; another seller's (or none) is refused,
 /// never shown.
 pub fn own_transfer(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     vendor_id: &str,
     ccn_no: &str,
-) -> Result<Result<store::records::TransferRecord, Refusal>, ApiError> {
-    Ok(match store::transfer_of(conn, ccn_no)? {
+) -> Result<Result<crate::store::records::TransferRecord, Refusal>, ApiError> {
+    Ok(match conn.transfer_of(ccn_no)? {
         Some(t) if t.vendor_id == vendor_id => Ok(t),
         _ => Err(Refusal::NotYours),
     })
@@ -132,7 +132,9 @@ pub struct Reply<'a> {
 
 /// Posts the seller's reply: it joins the customer's thread as the seller's (with the seller's
 /// display name), the inquiry is answered, and the customer is notified as for any answer.
-pub fn reply(conn: &Connection, ccn_no: &str, r: &Reply) -> Result<Result<(), Refusal>, ApiError> {
+pub fn reply(conn: &mut dyn Tx, ccn_no: &str, r: &Reply) -> Result<Result<(), Refusal>, ApiError> {
+    // The inquiry first, then its transfer: every writer locks in that order.
+    conn.lock_inquiry(ccn_no)?;
     let t = match own_transfer(conn, r.vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
@@ -161,18 +163,19 @@ pub fn reply(conn: &Connection, ccn_no: &str, r: &Reply) -> Result<Result<(), Re
     };
     desk::answer(conn, ccn_no, &me, &answer)?
         .map_err(|_| ApiError::internal("a seller reply is never refused by the desk"))?;
-    store::close_transfer(conn, ccn_no, "NONE", r.reply_by, &now)?;
+    conn.close_transfer(ccn_no, "NONE", r.reply_by, &now)?;
     Ok(Ok(()))
 }
 
 /// The seller confirms a confirm-only transfer (TRANSFER → ANSWER, 판매자확인).
 pub fn confirm(
-    conn: &Connection,
+    conn: &mut dyn Tx,
     vendor_id: &str,
     ccn_no: &str,
     confirm_by: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refusal>, ApiError> {
+    conn.lock_inquiry(ccn_no)?;
     let t = match own_transfer(conn, vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
@@ -184,7 +187,7 @@ pub fn confirm(
     if !t.is_open(&now) || t.need_answer {
         return Ok(Err(Refusal::CannotConfirm));
     }
-    store::close_transfer(conn, ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
+    conn.close_transfer(ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
     Ok(Ok(()))
 }
 

@@ -1,27 +1,377 @@
-//! SQL for inquiries, types, goods and orders. Functions take a connection (or transaction) so
-//! callers decide transaction boundaries; reads return the model's records (`records.rs`),
-//! never wire DTOs: nothing here knows about HTTP or the API's field names.
+//! The storage port: everything the rules read and write, as operations on one transaction
+//! ([`Tx`]), and the [`Store`] that runs a closure in a read or a write transaction on the
+//! engine chosen at start — SQLite (`sqlite/`, the embedded default) or PostgreSQL
+//! (`postgres/`). The rules (`questions/`, `desk/`, `seller/`, `notify/`, `idempotency`) are
+//! written once against [`Tx`]; the SQL lives in one adapter per engine; no engine type leaves
+//! its adapter. `tests/conformance.rs` runs every operation against both.
+//!
+//! Why fine-grained operations inside a transaction, rather than one coarse method per use
+//! case: the rules decide between the reads and the writes of one transaction (is it still
+//! 접수완료? who holds it? was the key used?), and those decisions are the product. With a
+//! method per use case each adapter would carry its own copy of them. Here an adapter only
+//! answers questions and writes rows; what may happen stays in one place.
+//!
+//! Concurrency contract, the same on every engine:
+//! - a write transaction that changes an inquiry calls [`Tx::lock_inquiry`] first; it holds
+//!   the inquiry until commit (SQLite serialises every write anyway; PostgreSQL takes the row
+//!   lock), so two writers of one inquiry never interleave, in one process or in several;
+//! - inquiry numbers come from an engine sequence and never repeat;
+//! - a claimed `Idempotency-Key` ([`Tx::claim_idempotency`]) is unique per member, and a
+//!   concurrent claim waits for the first one's commit;
+//! - due notifications are claimed with a lease ([`Tx::claim_notifications`]), each by one
+//!   claimer at a time (`FOR UPDATE SKIP LOCKED` on PostgreSQL).
+//!
+//! A closure's error rolls the transaction back; `Ok` commits it.
 
-mod access;
-mod catalog;
-mod inquiries;
-mod lists;
-mod outbox;
+mod error;
+mod inputs;
+pub mod postgres;
 pub mod records;
-mod templates;
-mod transfers;
-mod writes;
+pub mod sqlite;
+mod totals;
 
-pub use access::*;
-pub use catalog::*;
-pub use inquiries::*;
-pub use lists::*;
-pub use outbox::*;
-pub use templates::*;
-pub use transfers::*;
-pub use writes::*;
+pub use error::StoreError;
+pub use inputs::*;
+pub use totals::Totals;
 
-fn like_pattern(keyword: &str) -> String {
+use chrono::NaiveDate;
+
+use crate::model::{ReplyAuthor, Status};
+use records::{
+    CatalogRecord, CounselorRef, DueNotification, InquiryRecord, InquiryRow, NotificationRecord,
+    NotificationTarget, OrderedRecord, SellerExtras, TemplateRecord, TransferRecord,
+    TypeGroupRecord, VendorKey,
+};
+
+/// What an operation of the port returns.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// One transaction on the store. Times are stored-UTC text (see `model::db_time`), which
+/// orders as time does on every engine.
+pub trait Tx {
+    // --- inquiries -----------------------------------------------------------------------
+
+    /// Holds the inquiry until commit (see the module's concurrency contract). `false` when
+    /// there is no such inquiry.
+    fn lock_inquiry(&mut self, ccn_no: &str) -> StoreResult<bool>;
+    /// A new inquiry number: the storefront-local date of receipt and a sequence.
+    fn next_ccn_no(&mut self, local_date: NaiveDate) -> StoreResult<String>;
+    fn insert_question(
+        &mut self,
+        ccn_no: &str,
+        mbr_no: &str,
+        f: &QuestionFields,
+        status: Status,
+        accp_dtm: &str,
+    ) -> StoreResult<()>;
+    /// Updates the customer's fields only while it is received; whether it did.
+    fn update_question_if_received(
+        &mut self,
+        ccn_no: &str,
+        mbr_no: &str,
+        f: &QuestionFields,
+        mod_dtm: &str,
+    ) -> StoreResult<bool>;
+    /// Deletes the member's inquiry (photo rows and thread with it) while it is received;
+    /// `false` when it is not theirs, gone or past 접수완료.
+    fn delete_question_if_received(&mut self, ccn_no: &str, mbr_no: &str) -> StoreResult<bool>;
+    /// The status of an inquiry, if it exists and (with `mbr_no`) is that member's.
+    fn question_status(
+        &mut self,
+        ccn_no: &str,
+        mbr_no: Option<&str>,
+    ) -> StoreResult<Option<Status>>;
+    /// Status and holder of an inquiry (back office: any member's).
+    fn question_state(
+        &mut self,
+        ccn_no: &str,
+    ) -> StoreResult<Option<(Status, Option<CounselorRef>)>>;
+    /// The inquiry with its goods, photos and thread (only `mbr_no`'s, when given).
+    fn question_detail(
+        &mut self,
+        ccn_no: &str,
+        mbr_no: Option<&str>,
+    ) -> StoreResult<Option<InquiryRecord>>;
+    /// A page of a list and the filter's total (kept in `totals` until the next write).
+    fn list_questions(
+        &mut self,
+        filter: &ListFilter,
+        page_no: u32,
+        page_size: u32,
+        totals: &Totals,
+    ) -> StoreResult<(Vec<InquiryRow>, u64)>;
+    /// How many match `filter` in each status (its status ignored), in [`Status::ALL`] order.
+    fn status_counts(&mut self, filter: &ListFilter, totals: &Totals) -> StoreResult<[u64; 3]>;
+    fn files_of(&mut self, ccn_no: &str) -> StoreResult<Vec<StoredFile>>;
+    fn insert_file(
+        &mut self,
+        ccn_no: &str,
+        file_seq: u32,
+        file: &StoredFile,
+        reg_dtm: &str,
+    ) -> StoreResult<()>;
+    fn delete_file(&mut self, ccn_no: &str, file_seq: u32) -> StoreResult<()>;
+    /// Appends to the thread (the next sequence number) and marks the answer unread.
+    fn append_reply(
+        &mut self,
+        ccn_no: &str,
+        author: ReplyAuthor,
+        ansr_nm: &str,
+        ans_cont: &str,
+        ans_dtm: &str,
+    ) -> StoreResult<u32>;
+    /// Sets the status (and the answer time, when given).
+    fn set_status(
+        &mut self,
+        ccn_no: &str,
+        status: Status,
+        ans_dtm: Option<&str>,
+    ) -> StoreResult<()>;
+    /// The counselor who holds the inquiry from now on.
+    fn set_assignee(&mut self, ccn_no: &str, cnslr_no: &str) -> StoreResult<()>;
+    /// The member opened the answer: `false` when not theirs, not answered or read already.
+    fn mark_answer_read(&mut self, ccn_no: &str, mbr_no: &str, at: &str) -> StoreResult<bool>;
+
+    // --- idempotency ---------------------------------------------------------------------
+
+    /// The member's use of `key` since `fresh_since`, if any.
+    fn idempotency_record(
+        &mut self,
+        mbr_no: &str,
+        key: &str,
+        fresh_since: &str,
+    ) -> StoreResult<Option<IdempotencyRecord>>;
+    /// Claims `key` for `ccn_no` (replacing a use older than `fresh_since`, and forgetting
+    /// the member's expired keys). `false`: a fresh use exists (committed, or committed by
+    /// a concurrent claim this one waited for); read it with [`Tx::idempotency_record`].
+    #[allow(clippy::too_many_arguments)]
+    fn claim_idempotency(
+        &mut self,
+        mbr_no: &str,
+        key: &str,
+        req_hash: &str,
+        ccn_no: &str,
+        now: &str,
+        fresh_since: &str,
+    ) -> StoreResult<bool>;
+
+    // --- rate limits ---------------------------------------------------------------------
+
+    /// Counts one request against a bucket shared by every instance: `Ok(())`, or how many
+    /// milliseconds until one more is allowed (nothing counted).
+    fn charge_rate(&mut self, charge: &RateCharge) -> StoreResult<Result<(), i64>>;
+    /// Forgets buckets idle since before `before_ms`; how many.
+    fn prune_rates(&mut self, before_ms: i64) -> StoreResult<u64>;
+
+    // --- catalog, orders, people ---------------------------------------------------------
+
+    fn type_tree(&mut self) -> StoreResult<Vec<TypeGroupRecord>>;
+    fn lookup_type(&mut self, no: &str) -> StoreResult<TypeLookup>;
+    fn goods_exists(&mut self, goods_no: &str) -> StoreResult<bool>;
+    fn item_exists(&mut self, goods_no: &str, itm_no: &str) -> StoreResult<bool>;
+    fn order_owned(&mut self, ord_no: &str, mbr_no: &str) -> StoreResult<bool>;
+    fn order_has_goods(&mut self, ord_no: &str, goods_no: &str) -> StoreResult<bool>;
+    fn search_goods(
+        &mut self,
+        search_nm: Option<&str>,
+        page_no: u32,
+        page_size: u32,
+    ) -> StoreResult<(Vec<CatalogRecord>, u64)>;
+    /// The member's ordered goods, newest order first.
+    fn order_goods(
+        &mut self,
+        mbr_no: &str,
+        page_no: u32,
+        page_size: u32,
+    ) -> StoreResult<(Vec<OrderedRecord>, u64)>;
+    fn token_holder(&mut self, hash: &str) -> StoreResult<Option<TokenHolder>>;
+    fn counselors(&mut self) -> StoreResult<Vec<CounselorRef>>;
+    fn member_count(&mut self) -> StoreResult<u64>;
+    fn insert_member(&mut self, m: &NewMember) -> StoreResult<()>;
+    fn insert_counselor(&mut self, no: &str, name: &str) -> StoreResult<()>;
+    fn insert_token(
+        &mut self,
+        hash: &str,
+        role: TokenRole,
+        subject_no: &str,
+        at: &str,
+    ) -> StoreResult<()>;
+    fn insert_type(&mut self, t: &NewType) -> StoreResult<()>;
+    fn insert_goods(&mut self, g: &NewGoods) -> StoreResult<()>;
+    fn insert_item(&mut self, i: &NewItem) -> StoreResult<()>;
+    fn insert_order(&mut self, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> StoreResult<()>;
+    fn insert_order_line(&mut self, l: &NewOrderLine) -> StoreResult<()>;
+
+    // --- templates -----------------------------------------------------------------------
+
+    /// Templates for a leaf type: its own, its large type's, the general ones.
+    fn answer_templates(&mut self, leaf_no: &str) -> StoreResult<Vec<TemplateRecord>>;
+    fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()>;
+
+    // --- notification outbox -------------------------------------------------------------
+
+    fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>>;
+    fn insert_notification(&mut self, n: &NewNotification) -> StoreResult<i64>;
+    /// Claims up to `limit` due rows, oldest first, for `lease.owner` until `lease.until`;
+    /// a row another claimer holds is skipped, not waited for.
+    fn claim_notifications(
+        &mut self,
+        lease: &Lease,
+        limit: usize,
+    ) -> StoreResult<Vec<DueNotification>>;
+    /// When the next pending row is due (or its lease ends), if any.
+    fn next_notification_due(&mut self) -> StoreResult<Option<String>>;
+    /// The outcome of a claimed send: `Sent` / retry at `next_try` / `Failed`; only while
+    /// `owner` still holds the claim (`false` otherwise: its lease ran out and it is
+    /// another's now).
+    fn finish_notification(
+        &mut self,
+        ntf_no: i64,
+        owner: &str,
+        outcome: &NotificationOutcome,
+    ) -> StoreResult<bool>;
+    /// Hands back every claim of `owner` (on shutdown), so another instance sends them now.
+    fn release_notifications(&mut self, owner: &str) -> StoreResult<u64>;
+    fn notifications_of(&mut self, ccn_no: &str) -> StoreResult<Vec<NotificationRecord>>;
+
+    // --- sellers and transfers -----------------------------------------------------------
+
+    fn insert_vendor(&mut self, vendor_id: &str, name: &str) -> StoreResult<()>;
+    fn insert_vendor_key(
+        &mut self,
+        access_key: &str,
+        vendor_id: &str,
+        secret_key: &str,
+    ) -> StoreResult<()>;
+    fn vendor_key(&mut self, access_key: &str) -> StoreResult<Option<VendorKey>>;
+    /// The seller of the goods an inquiry is about: (vendor ID, name).
+    fn seller_of_inquiry(&mut self, ccn_no: &str) -> StoreResult<Option<(String, String)>>;
+    fn insert_transfer(&mut self, t: &NewTransfer) -> StoreResult<()>;
+    /// The seller answered (`NONE`) or confirmed (`DISPUTE_PROCESS_COMPLETE`) the transfer.
+    fn close_transfer(&mut self, ccn_no: &str, reason: &str, by: &str, at: &str)
+        -> StoreResult<()>;
+    fn transfer_of(&mut self, ccn_no: &str) -> StoreResult<Option<TransferRecord>>;
+    fn seller_extras(&mut self, ccn_no: &str) -> StoreResult<SellerExtras>;
+    /// A page of the seller's transferred inquiries (newest first) and how many match.
+    fn seller_inquiries(&mut self, f: &SellerFilter) -> StoreResult<(Vec<TransferRecord>, u64)>;
+}
+
+/// How a claimed notification's send ended.
+#[derive(Debug, Clone)]
+pub enum NotificationOutcome {
+    Sent {
+        attempts: u32,
+        at: String,
+    },
+    Retry {
+        attempts: u32,
+        next_try: String,
+        error: String,
+    },
+    Failed {
+        attempts: u32,
+        error: String,
+    },
+}
+
+/// Which engine a [`Store`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// The store chosen at start: a cloneable handle every request uses.
+#[derive(Clone)]
+pub enum Store {
+    Sqlite(sqlite::SqliteStore),
+    Postgres(postgres::PgStore),
+}
+
+impl Store {
+    /// PostgreSQL when `database_url` is given (`postgres://…`, at most `pool_size`
+    /// connections), else the SQLite file at `sqlite_path`. Migrations are applied before this
+    /// returns.
+    pub async fn open_with(
+        database_url: Option<&str>,
+        sqlite_path: &std::path::Path,
+        pool_size: u32,
+    ) -> Result<Self, StoreError> {
+        match database_url {
+            Some(url) => Ok(Self::Postgres(
+                postgres::PgStore::connect(url, pool_size).await?,
+            )),
+            None => Ok(Self::Sqlite(sqlite::SqliteStore::open(sqlite_path)?)),
+        }
+    }
+
+    /// [`Store::open_with`] with the default pool size.
+    pub async fn open(
+        database_url: Option<&str>,
+        sqlite_path: &std::path::Path,
+    ) -> Result<Self, StoreError> {
+        Self::open_with(database_url, sqlite_path, postgres::DEFAULT_POOL_SIZE).await
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Store::Sqlite(_) => Engine::Sqlite,
+            Store::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Runs `f` in a read-only transaction (one snapshot for all it reads).
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Tx) -> Result<T, E> + Send + 'static,
+    {
+        match self {
+            Store::Sqlite(s) => s.read(f).await,
+            Store::Postgres(s) => s.read(f).await,
+        }
+    }
+
+    /// Runs `f` in a write transaction: committed when it returns `Ok`, rolled back on `Err`.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Tx) -> Result<T, E> + Send + 'static,
+    {
+        match self {
+            Store::Sqlite(s) => s.write(f).await,
+            Store::Postgres(s) => s.write(f).await,
+        }
+    }
+
+    /// The list totals as of now. SQLite keeps them until this process's next write (it is
+    /// the only writer); on PostgreSQL other instances write too, so totals are counted each
+    /// time and never stale.
+    pub fn totals(&self) -> Totals {
+        match self {
+            Store::Sqlite(s) => s.totals(),
+            Store::Postgres(_) => Totals::uncached(),
+        }
+    }
+
+    /// Refreshes the planner's statistics after a bulk load.
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(s) => s.analyze().await,
+            Store::Postgres(s) => s.analyze().await,
+        }
+    }
+
+    /// Whether the database answers (readiness).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.read(|tx| tx.member_count().map(|_| ())).await
+    }
+}
+
+/// `LIKE` pattern for a keyword, with `\` as the escape (both engines' `ESCAPE '\'`).
+pub(crate) fn like_pattern(keyword: &str) -> String {
     let escaped = keyword
         .replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -29,7 +379,7 @@ fn like_pattern(keyword: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn yn(b: bool) -> &'static str {
+pub(crate) fn yn(b: bool) -> &'static str {
     if b {
         "Y"
     } else {

@@ -32,17 +32,6 @@ pub struct CounselorRef {
     pub name: String,
 }
 
-impl CounselorRef {
-    /// The holder from a row's `cnslr_no` and `cnslr_nm` columns at `no` and `no + 1` (a LEFT
-    /// JOIN on `counselor`: both NULL when nobody holds the inquiry).
-    pub fn from_columns(r: &rusqlite::Row<'_>, no: usize) -> rusqlite::Result<Option<Self>> {
-        Ok(match (r.get(no)?, r.get(no + 1)?) {
-            (Some(no), Some(name)) => Some(Self { no, name }),
-            _ => None,
-        })
-    }
-}
-
 /// One inquiry with everything the customer sent and the thread.
 #[derive(Debug, Clone)]
 pub struct InquiryRecord {

@@ -1,11 +1,13 @@
 //! Test harness: a real inquiry-server on an ephemeral loopback port with a fresh, demo-seeded
-//! SQLite database in a temp dir, and a reqwest client.
+//! database — SQLite in a temp dir, or, when `INQUIRY_TEST_DATABASE_URL` names a PostgreSQL
+//! server (as `cargo xtask test` does for its second pass), a fresh database there — photos in
+//! the temp dir, and a reqwest client.
 
 #![allow(dead_code)]
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use inquiry_server::{config::Config, db, seed, Server};
+use inquiry_server::{blobs::Blobs, config::Config, seed, store::Store, Server};
 use reqwest::{multipart, Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -43,13 +45,19 @@ pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     let db_path = dir.path().join("test.db");
     let mut config = Config::new(dir.path().to_path_buf());
     configure(&mut config);
-    let mut conn = db::open(&db_path).expect("open db");
+    let url = match postgres_admin_url() {
+        Some(admin) => Some(fresh_postgres_database(&admin).await),
+        None => None,
+    };
+    let store = Store::open(url.as_deref(), &db_path)
+        .await
+        .expect("open db");
+    let blobs = Blobs::local(dir.path()).expect("photo folder");
     assert!(matches!(
-        seed::demo(&mut conn, &config).expect("seed"),
+        seed::demo(&store, &blobs, &config).await.expect("seed"),
         seed::Outcome::Seeded(_)
     ));
-    drop(conn);
-    let server = Server::bind("127.0.0.1:0".parse().unwrap(), &db_path, config)
+    let server = Server::bind("127.0.0.1:0".parse().unwrap(), store, blobs, config)
         .await
         .expect("bind");
     let addr = server.local_addr();
@@ -63,6 +71,53 @@ pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
         dir,
         stop: Some(tx),
     }
+}
+
+/// The PostgreSQL server the tests may use (`INQUIRY_TEST_DATABASE_URL`, a URL whose user may
+/// create databases), if any.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("INQUIRY_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// A new, empty database on the server `admin` names; its URL.
+pub async fn fresh_postgres_database(admin: &str) -> String {
+    let name = format!("t{}", uuid_like());
+    let admin = admin.to_owned();
+    let create = name.clone();
+    let admin_c = admin.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut client = postgres::Client::connect(&admin_c, postgres::NoTls)
+            .expect("connect to INQUIRY_TEST_DATABASE_URL");
+        client
+            .batch_execute(&format!("CREATE DATABASE {create}"))
+            .expect("create a test database");
+    })
+    .await
+    .unwrap();
+    let (base, query) = admin.split_once('?').unwrap_or((&admin, ""));
+    let base = base.rsplit_once('/').map(|(b, _)| b).unwrap_or(base);
+    if query.is_empty() {
+        format!("{base}/{name}")
+    } else {
+        format!("{base}/{name}?{query}")
+    }
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos,
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 impl TestServer {

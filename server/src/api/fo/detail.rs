@@ -16,7 +16,7 @@ use crate::{
     auth::{Member, Principal},
     error::{ApiError, ApiOk, ApiResult},
     model::now_db,
-    rules, store,
+    rules,
     throttle::Kind,
     AppState,
 };
@@ -31,8 +31,8 @@ pub async fn get_question_dtl(
     let offset = state.config.store_offset;
     state
         .db
-        .read(move |c| {
-            store::question_detail(c, &ccn_no, Some(&member.mbr_no))?
+        .read(move |c| -> Result<_, ApiError> {
+            c.question_detail(&ccn_no, Some(&member.mbr_no))?
                 .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Member)))
                 .ok_or_else(ApiError::inquiry_not_found)
         })
@@ -50,11 +50,11 @@ pub async fn question_ans_read(
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
     state
         .db
-        .write(move |c| {
-            if store::question_status(c, &ccn_no, Some(&member.mbr_no))?.is_none() {
+        .write(move |c| -> Result<_, ApiError> {
+            if c.question_status(&ccn_no, Some(&member.mbr_no))?.is_none() {
                 return Err(ApiError::inquiry_not_found());
             }
-            store::mark_answer_read(c, &ccn_no, &member.mbr_no, &now_db())?;
+            c.mark_answer_read(&ccn_no, &member.mbr_no, &now_db())?;
             Ok(ApiOk::ok(ReadPayload {
                 ccn_no,
                 ans_unread_yn: "N".to_owned(),
@@ -91,30 +91,29 @@ pub async fn get_question_file(
         })?;
     let owner = match principal {
         Principal::Member { mbr_no } => {
-            state.throttle.check(Kind::PhotoDownload, &mbr_no)?;
+            state.throttle.check(Kind::PhotoDownload, &mbr_no).await?;
             Some(mbr_no)
         }
         Principal::Counselor { .. } => None,
     };
     let file = state
         .db
-        .read(move |c| {
-            if store::question_status(c, &ccn_no, owner.as_deref())?.is_none() {
+        .read(move |c| -> Result<_, ApiError> {
+            if c.question_status(&ccn_no, owner.as_deref())?.is_none() {
                 return Err(ApiError::inquiry_not_found());
             }
-            store::files_of(c, &ccn_no)?
+            c.files_of(&ccn_no)?
                 .into_iter()
                 .find(|f| f.file_seq == file_seq)
                 .ok_or_else(|| ApiError::NotFound("사진을 찾을 수 없습니다.".to_owned()))
         })
         .await?;
-    let bytes = match tokio::fs::read(state.config.photo_dir().join(&file.stored_nm)).await {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ApiError::NotFound("사진 파일이 없습니다.".to_owned()))
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let bytes = state
+        .blobs
+        .get(crate::blobs::Kind::Photo, &file.stored_nm)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("사진 파일이 없습니다.".to_owned()))?;
+
     let disposition = format!(
         "inline; filename=\"photo.{}\"; filename*=UTF-8''{}",
         rules::extension(&file.content_type),

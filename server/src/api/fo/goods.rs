@@ -12,7 +12,7 @@ use crate::{
     },
     auth::Member,
     error::{ApiError, ApiOk, ApiResult, FieldError},
-    rules, store, AppState,
+    rules, AppState,
 };
 
 /// `pageNo`/`pageSize` in a JSON body may be numbers or numeric strings.
@@ -56,14 +56,7 @@ pub async fn get_goods_list(
     }
     let (content, total) = state
         .db
-        .read(move |c| {
-            Ok(store::search_goods(
-                c,
-                search.as_deref(),
-                page_no,
-                page_size,
-            )?)
-        })
+        .read(move |c| c.search_goods(search.as_deref(), page_no, page_size))
         .await?;
     let content = content.into_iter().map(present::catalog_goods).collect();
     Ok(ApiOk::ok(Page {
@@ -98,7 +91,7 @@ pub async fn get_order_claim_goods_list(
     let offset = state.config.store_offset;
     let (content, total) = state
         .db
-        .read(move |c| Ok(store::order_goods(c, &member.mbr_no, page_no, page_size)?))
+        .read(move |c| c.order_goods(&member.mbr_no, page_no, page_size))
         .await?;
     let content = content
         .into_iter()
@@ -108,4 +101,34 @@ pub async fn get_order_claim_goods_list(
         content,
         pagination: Pagination::new(page_no, page_size, total),
     }))
+}
+
+/// `GET /images/goods/{name}` — a goods image from the blob store. Names are the catalog's
+/// (made by the server or the seed); an image never changes under its name, so browsers and
+/// CDNs may keep it a day.
+pub async fn goods_image(
+    State(state): State<AppState>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::http::{header, HeaderValue};
+    let bytes = state
+        .blobs
+        .get(crate::blobs::Kind::Goods, &name)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("상품 이미지를 찾을 수 없습니다.".to_owned()))?;
+    let content_type = match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        _ => "application/octet-stream",
+    };
+    let mut response = axum::response::Response::new(axum::body::Body::from(bytes));
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    Ok(response)
 }

@@ -13,7 +13,7 @@ use crate::{
     config::ACCEPTED_IMAGE_TYPES,
     error::{ApiOk, ApiResult},
     model::Status,
-    store, AppState,
+    AppState,
 };
 
 /// `GET getQuestion` — the member's inquiries in a period, newest first.
@@ -30,7 +30,7 @@ pub async fn get_question_init(
     State(state): State<AppState>,
     member: Member,
 ) -> ApiResult<QuestionInit> {
-    let tree = present::type_tree(state.db.read(|c| Ok(store::type_tree(c)?)).await?);
+    let tree = present::type_tree(state.db.read(|c| c.type_tree()).await?);
     let l = &state.config.limits;
     Ok(ApiOk::ok(QuestionInit {
         mbr_no: member.mbr_no,

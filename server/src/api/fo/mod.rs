@@ -4,7 +4,7 @@
 //! and deleting an inquiry are operations in `crate::questions`.
 
 mod detail;
-mod goods;
+pub(crate) mod goods;
 mod list;
 mod write;
 

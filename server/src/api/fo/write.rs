@@ -30,7 +30,7 @@ pub async fn question_save(
     Multipart(mp): Multipart,
 ) -> Result<Response, ApiError> {
     // Counted before the body is read: a refused request costs nothing.
-    state.throttle.check(Kind::Write, &member.mbr_no)?;
+    state.throttle.check(Kind::Write, &member.mbr_no).await?;
     let form = form::read(mp, &state.config.limits).await?;
     let key = IdempotencyKey::from_headers(&headers)?;
     Ok(
@@ -53,7 +53,7 @@ pub async fn question_mod(
     member: Member,
     Multipart(mp): Multipart,
 ) -> ApiResult<String> {
-    state.throttle.check(Kind::Write, &member.mbr_no)?;
+    state.throttle.check(Kind::Write, &member.mbr_no).await?;
     let form = form::read(mp, &state.config.limits).await?;
     let ccn_no = required_ccn_no(form.get("ccnNo"))?;
     questions::modify(&state, &member.mbr_no, &ccn_no, form).await?;
@@ -66,7 +66,7 @@ pub async fn question_del(
     member: Member,
     Query(q): Query<CcnQuery>,
 ) -> ApiResult<String> {
-    state.throttle.check(Kind::Write, &member.mbr_no)?;
+    state.throttle.check(Kind::Write, &member.mbr_no).await?;
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
     questions::delete(&state, &member.mbr_no, &ccn_no).await?;
     Ok(ApiOk::ok(ccn_no))

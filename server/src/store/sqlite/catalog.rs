@@ -2,9 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{
+use crate::store::{
     like_pattern,
     records::{CatalogRecord, LeafTypeRecord, OrderedRecord, TypeGroupRecord},
+    TypeLookup,
 };
 
 /// The large types in use and their leaves (large types without leaves are left out).
@@ -43,13 +44,6 @@ pub fn type_tree(conn: &Connection) -> rusqlite::Result<Vec<TypeGroupRecord>> {
     }
     tree.retain(|l| !l.leaves.is_empty());
     Ok(tree)
-}
-
-/// What the rules need to know about a type number.
-pub enum TypeLookup {
-    Unknown,
-    NotLeaf,
-    Leaf { goods_required: bool },
 }
 
 pub fn lookup_type(conn: &Connection, no: &str) -> rusqlite::Result<TypeLookup> {

@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::records::TemplateRecord;
+use crate::store::records::TemplateRecord;
 
 /// Templates offered for an inquiry of leaf type `leaf_no`: the leaf's own, its large type's,
 /// and the general ones; the most specific first.

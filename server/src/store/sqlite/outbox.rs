@@ -3,7 +3,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::records::{DueNotification, NotificationRecord, NotificationTarget};
+use crate::store::{
+    records::{DueNotification, NotificationRecord, NotificationTarget},
+    Lease, NewNotification, NotificationOutcome,
+};
 
 /// The member, consents and contacts behind an inquiry's notifications.
 pub fn notification_target(
@@ -31,18 +34,6 @@ pub fn notification_target(
     .optional()
 }
 
-/// A row to write; `failed` is set when it cannot be sent at all (no contact on file).
-pub struct NewNotification<'a> {
-    pub ccn_no: &'a str,
-    pub channel: &'a str,
-    pub rcpt_masked: &'a str,
-    pub lang: &'a str,
-    pub subject: &'a str,
-    pub body: &'a str,
-    pub now: &'a str,
-    pub failed: Option<&'a str>,
-}
-
 pub fn insert_notification(conn: &Connection, n: &NewNotification) -> rusqlite::Result<i64> {
     conn.execute(
         "INSERT INTO ntf_outbox (ccn_no, channel, rcpt_masked, lang_cd, subject, body, status,
@@ -67,24 +58,38 @@ pub fn insert_notification(conn: &Connection, n: &NewNotification) -> rusqlite::
     Ok(conn.last_insert_rowid())
 }
 
-/// Pending rows whose next try is due at `now`, oldest first.
-pub fn due_notifications(
+/// Claims due rows for `lease.owner` (see `Tx::claim_notifications`); the writer is the only
+/// claimer here, so the claim cannot collide.
+pub fn claim_notifications(
     conn: &Connection,
-    now: &str,
+    lease: &Lease,
     limit: usize,
 ) -> rusqlite::Result<Vec<DueNotification>> {
+    let claimed: Vec<i64> = conn
+        .prepare_cached(
+            "UPDATE ntf_outbox SET lease_owner = ?1, lease_until = ?3
+              WHERE ntf_no IN (SELECT ntf_no FROM ntf_outbox
+                                WHERE status = 'PENDING' AND next_try_dtm <= ?2
+                                  AND (lease_until IS NULL OR lease_until <= ?2)
+                                ORDER BY next_try_dtm, ntf_no LIMIT ?4)
+             RETURNING ntf_no",
+        )?
+        .query_map(
+            params![lease.owner, lease.now, lease.until, limit as i64],
+            |r| r.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT n.ntf_no, n.channel, n.rcpt_masked, n.subject, n.body, n.attempts,
                 CASE n.channel WHEN 'SMS' THEN m.mbr_phone ELSE m.mbr_email END
            FROM ntf_outbox n
            JOIN ccn c ON c.ccn_no = n.ccn_no
            JOIN member m ON m.mbr_no = c.mbr_no
-          WHERE n.status = 'PENDING' AND n.next_try_dtm <= ?1
-          ORDER BY n.next_try_dtm, n.ntf_no
-          LIMIT ?2",
+          WHERE n.ntf_no = ?1",
     )?;
-    let rows = stmt
-        .query_map(params![now, limit as i64], |r| {
+    let mut due = Vec::with_capacity(claimed.len());
+    for ntf_no in claimed {
+        due.push(stmt.query_row([ntf_no], |r| {
             Ok(DueNotification {
                 ntf_no: r.get(0)?,
                 channel: r.get(1)?,
@@ -94,60 +99,64 @@ pub fn due_notifications(
                 attempts: r.get(5)?,
                 address: r.get(6)?,
             })
-        })?
-        .collect();
-    rows
+        })?);
+    }
+    due.sort_by_key(|d| d.ntf_no);
+    Ok(due)
 }
 
-/// When the next pending row is due, if any.
+/// When the next pending row is due (or its lease ends), if any.
 pub fn next_notification_due(conn: &Connection) -> rusqlite::Result<Option<String>> {
     conn.query_row(
-        "SELECT MIN(next_try_dtm) FROM ntf_outbox WHERE status = 'PENDING'",
+        "SELECT MIN(MAX(next_try_dtm, COALESCE(lease_until, '')))
+           FROM ntf_outbox WHERE status = 'PENDING'",
         [],
         |r| r.get(0),
     )
 }
 
-pub fn notification_sent(
+/// Writes a claimed send's outcome while `owner` still holds it.
+pub fn finish_notification(
     conn: &Connection,
     ntf_no: i64,
-    attempts: u32,
-    at: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE ntf_outbox SET status = 'SENT', attempts = ?2, sent_dtm = ?3, last_error = NULL
-          WHERE ntf_no = ?1",
-        params![ntf_no, attempts, at],
-    )?;
-    Ok(())
+    owner: &str,
+    outcome: &NotificationOutcome,
+) -> rusqlite::Result<bool> {
+    let n = match outcome {
+        NotificationOutcome::Sent { attempts, at } => conn.execute(
+            "UPDATE ntf_outbox SET status = 'SENT', attempts = ?3, sent_dtm = ?4,
+                    last_error = NULL, lease_owner = NULL, lease_until = NULL
+              WHERE ntf_no = ?1 AND lease_owner = ?2 AND status = 'PENDING'",
+            params![ntf_no, owner, attempts, at],
+        )?,
+        NotificationOutcome::Retry {
+            attempts,
+            next_try,
+            error,
+        } => conn.execute(
+            "UPDATE ntf_outbox SET attempts = ?3, next_try_dtm = ?4, last_error = ?5,
+                    lease_owner = NULL, lease_until = NULL
+              WHERE ntf_no = ?1 AND lease_owner = ?2 AND status = 'PENDING'",
+            params![ntf_no, owner, attempts, next_try, error],
+        )?,
+        NotificationOutcome::Failed { attempts, error } => conn.execute(
+            "UPDATE ntf_outbox SET status = 'FAILED', attempts = ?3, last_error = ?4,
+                    lease_owner = NULL, lease_until = NULL
+              WHERE ntf_no = ?1 AND lease_owner = ?2 AND status = 'PENDING'",
+            params![ntf_no, owner, attempts, error],
+        )?,
+    };
+    Ok(n == 1)
 }
 
-pub fn notification_retry(
-    conn: &Connection,
-    ntf_no: i64,
-    attempts: u32,
-    next_try: &str,
-    error: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE ntf_outbox SET attempts = ?2, next_try_dtm = ?3, last_error = ?4
-          WHERE ntf_no = ?1",
-        params![ntf_no, attempts, next_try, error],
+/// Hands back `owner`'s claims.
+pub fn release_notifications(conn: &Connection, owner: &str) -> rusqlite::Result<u64> {
+    let n = conn.execute(
+        "UPDATE ntf_outbox SET lease_owner = NULL, lease_until = NULL
+          WHERE lease_owner = ?1 AND status = 'PENDING'",
+        [owner],
     )?;
-    Ok(())
-}
-
-pub fn notification_failed(
-    conn: &Connection,
-    ntf_no: i64,
-    attempts: u32,
-    error: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE ntf_outbox SET status = 'FAILED', attempts = ?2, last_error = ?3 WHERE ntf_no = ?1",
-        params![ntf_no, attempts, error],
-    )?;
-    Ok(())
+    Ok(n as u64)
 }
 
 /// Every notification of an inquiry, oldest first.

@@ -2,10 +2,13 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::records::{
-    CounselorRef, FileRecord, GoodsRecord, InquiryRecord, Member, ReplyRecord, TypeName,
+use super::shared::counselor;
+use crate::{
+    model::{ReplyAuthor, Status},
+    store::records::{
+        CounselorRef, FileRecord, GoodsRecord, InquiryRecord, Member, ReplyRecord, TypeName,
+    },
 };
-use crate::model::{ReplyAuthor, Status};
 
 /// The owner and status of an inquiry, if it exists and (for members) is theirs.
 pub fn question_status(
@@ -31,7 +34,7 @@ pub fn question_state(
         "SELECT c.ccn_stat_cd, c.cnslr_no, s.cnslr_nm FROM ccn c
            LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no WHERE c.ccn_no = ?1",
         [ccn_no],
-        |r| Ok((r.get::<_, String>(0)?, CounselorRef::from_columns(r, 1)?)),
+        |r| Ok((r.get::<_, String>(0)?, counselor(r, 1)?)),
     )
     .optional()
     .map(|o| o.and_then(|(c, h)| Status::from_code(&c).map(|s| (s, h))))
@@ -90,7 +93,7 @@ pub fn question_detail(
                             name: r.get(19)?,
                         },
                         answer_read: r.get(20)?,
-                        assignee: CounselorRef::from_columns(r, 21)?,
+                        assignee: counselor(r, 21)?,
                     },
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<String>>(8)?,

@@ -2,12 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-/// The holder of an access token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenHolder {
-    Member { mbr_no: String },
-    Counselor { cnslr_no: String, name: String },
-}
+use crate::store::{records::CounselorRef, TokenHolder};
 
 /// The holder of the token whose SHA-256 is `hash`, if any.
 pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<TokenHolder>> {
@@ -35,12 +30,12 @@ pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<To
 }
 
 /// Every counselor, by number.
-pub fn counselors(conn: &Connection) -> rusqlite::Result<Vec<super::records::CounselorRef>> {
+pub fn counselors(conn: &Connection) -> rusqlite::Result<Vec<CounselorRef>> {
     let mut stmt =
         conn.prepare_cached("SELECT cnslr_no, cnslr_nm FROM counselor ORDER BY cnslr_no")?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(super::records::CounselorRef {
+            Ok(CounselorRef {
                 no: r.get(0)?,
                 name: r.get(1)?,
             })

@@ -3,40 +3,15 @@
 
 use rusqlite::{Connection, Row};
 
-use super::{
-    like_pattern,
-    records::{CounselorRef, InquiryRow, Member, TypeName},
+use super::shared::counselor;
+use crate::{
+    model::Status,
+    store::{
+        like_pattern,
+        records::{InquiryRow, Member, TypeName},
+        Assignee, ListFilter, Totals,
+    },
 };
-use crate::{db::Totals, model::Status};
-
-/// Filters of the inquiry lists (member and back office).
-#[derive(Debug, Default, Clone)]
-pub struct ListFilter {
-    /// `None`: every member (back office).
-    pub mbr_no: Option<String>,
-    /// Inclusive lower bound, stored-UTC text.
-    pub from: String,
-    /// Exclusive upper bound, stored-UTC text.
-    pub until: String,
-    pub status: Option<Status>,
-    pub ord_no: Option<String>,
-    pub keyword: Option<String>,
-    /// Back office: a large type (its leaves too) or a leaf.
-    pub type_no: Option<String>,
-    /// Back office: who holds the inquiries.
-    pub assignee: Option<Assignee>,
-    /// Oldest first (the back office's 접수완료 queue: who waited longest comes first).
-    pub oldest_first: bool,
-}
-
-/// The holder a back-office list is filtered by.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Assignee {
-    /// Held by this counselor.
-    Counselor(String),
-    /// Held by nobody yet.
-    Nobody,
-}
 
 /// `WHERE …` of an inquiry list (over `ccn c`) with only the filters that are set, so SQLite
 /// can pick the index made for that combination (a catch-all `?1 IS NULL OR c.mbr_no = ?1`
@@ -147,7 +122,7 @@ fn summary_row(r: &Row) -> rusqlite::Result<InquiryRow> {
             name: r.get(15)?,
         },
         answer_read: r.get(16)?,
-        assignee: CounselorRef::from_columns(r, 17)?,
+        assignee: counselor(r, 17)?,
     })
 }
 
@@ -161,11 +136,13 @@ pub fn list_questions(
 ) -> rusqlite::Result<(Vec<InquiryRow>, u64)> {
     let (from, mut args) = summary_from(filter);
     let count = count_sql(&from);
-    let key = format!("{count}\u{0}{args:?}");
-    let total = totals.get_or_count(key, || {
-        conn.prepare_cached(&count)?
-            .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
-    })?;
+    let total = totals.get_or_count(
+        || format!("{count}\u{0}{args:?}"),
+        || {
+            conn.prepare_cached(&count)?
+                .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
+        },
+    )?;
     args.push(i64::from(page_size).into());
     args.push(((i64::from(page_no) - 1) * i64::from(page_size)).into());
     let mut stmt = conn.prepare_cached(&list_sql(&from, filter.oldest_first))?;
@@ -190,11 +167,13 @@ pub fn status_counts(
         };
         let (from, args) = summary_from(&f);
         let count = count_sql(&from);
-        let key = format!("{count}\u{0}{args:?}");
-        counts[i] = totals.get_or_count(key, || {
-            conn.prepare_cached(&count)?
-                .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
-        })?;
+        counts[i] = totals.get_or_count(
+            || format!("{count}\u{0}{args:?}"),
+            || {
+                conn.prepare_cached(&count)?
+                    .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))
+            },
+        )?;
     }
     Ok(counts)
 }

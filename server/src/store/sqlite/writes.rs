@@ -3,8 +3,10 @@
 
 use rusqlite::{params, Connection};
 
-use super::yn;
-use crate::model::{ReplyAuthor, Status};
+use crate::{
+    model::{ReplyAuthor, Status},
+    store::{yn, QuestionFields, StoredFile},
+};
 
 /// A new inquiry number: the storefront-local date of receipt and a global sequence,
 /// e.g. `20261122000123`.
@@ -12,20 +14,6 @@ pub fn next_ccn_no(conn: &Connection, local_date: chrono::NaiveDate) -> rusqlite
     conn.execute("INSERT INTO ccn_seq DEFAULT VALUES", [])?;
     let id = conn.last_insert_rowid();
     Ok(format!("{}{:06}", local_date.format("%Y%m%d"), id))
-}
-
-/// Text and references of an inquiry as written by the customer.
-#[derive(Debug, Clone, Default)]
-pub struct QuestionFields {
-    pub cnsl_typ_no: String,
-    pub ccn_title: String,
-    pub accp_cont: String,
-    pub goods_no: Option<String>,
-    pub itm_no: Option<String>,
-    pub ord_no: Option<String>,
-    pub sms_rcv_yn: bool,
-    pub email_rcv_yn: bool,
-    pub ref_ccn_no: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -102,16 +90,6 @@ pub fn delete_question_if_received(
         [ccn_no, mbr_no, Status::Received.code()],
     )?;
     Ok(n > 0)
-}
-
-/// A stored photo row.
-#[derive(Debug, Clone)]
-pub struct StoredFile {
-    pub file_seq: u32,
-    pub file_nm: String,
-    pub stored_nm: String,
-    pub content_type: String,
-    pub file_size: u64,
 }
 
 pub fn files_of(conn: &Connection, ccn_no: &str) -> rusqlite::Result<Vec<StoredFile>> {

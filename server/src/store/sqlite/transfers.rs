@@ -3,18 +3,10 @@
 
 use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension};
 
-use super::records::{SellerExtras, TransferRecord, VendorKey};
-
-/// A transfer to write.
-pub struct NewTransfer<'a> {
-    pub ccn_no: &'a str,
-    pub vendor_id: &'a str,
-    pub need_answer: bool,
-    pub note: &'a str,
-    pub cnslr_no: &'a str,
-    pub at: &'a str,
-    pub due: &'a str,
-}
+use crate::store::{
+    records::{SellerExtras, TransferRecord, VendorKey},
+    NewTransfer, SellerFilter, SellerState,
+};
 
 pub fn insert_transfer(conn: &Connection, t: &NewTransfer) -> rusqlite::Result<()> {
     conn.execute(
@@ -138,32 +130,6 @@ pub fn seller_extras(conn: &Connection, ccn_no: &str) -> rusqlite::Result<Seller
             })
         },
     )
-}
-
-/// Which of a seller's transfers to list (all filters optional but the seller).
-pub struct SellerFilter {
-    pub vendor_id: String,
-    /// `[from, to)` on the inquiry's time (stored UTC text).
-    pub accepted: Option<(String, String)>,
-    pub vendor_item_id: Option<i64>,
-    pub ord_no: Option<String>,
-    pub state: SellerState,
-    /// Now (stored UTC text): a transfer past its due time is closed.
-    pub now: String,
-    pub offset: u32,
-    pub limit: u32,
-}
-
-/// Coupang's `partnerCounselingStatus`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SellerState {
-    All,
-    /// NO_ANSWER: an open transfer that needs the seller's answer.
-    NoAnswer,
-    /// TRANSFER: an open transfer for confirmation only.
-    Transfer,
-    /// ANSWER: answered, confirmed, or closed by the deadline.
-    Answered,
 }
 
 /// A page of the seller's transferred inquiries (newest first) and how many match.

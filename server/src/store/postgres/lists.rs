@@ -1,0 +1,162 @@
+//! Inquiry lists (the member's and the counselor's queue): one `WHERE` with only the filters
+//! that are set, so the planner picks the index made for that combination (the same indexes
+//! as SQLite's, each ending in the list order).
+
+use postgres::{types::ToSql, Error, Row};
+
+use super::{counselor, tx::PgTx, uint};
+use crate::{
+    model::Status,
+    store::{
+        like_pattern,
+        records::{InquiryRow, Member, TypeName},
+        Assignee, ListFilter, Totals,
+    },
+};
+
+type Params = Vec<Box<dyn ToSql + Sync + Send>>;
+
+/// `WHERE …` over `ccn c` and its parameters (`$1`…, in order).
+fn filter_sql(filter: &ListFilter) -> (String, Params) {
+    let mut args: Params = Vec::new();
+    let next = |args: &mut Params, v: Box<dyn ToSql + Sync + Send>| {
+        args.push(v);
+        format!("${}", args.len())
+    };
+    let mut sql = format!(
+        " WHERE c.accp_dtm >= {} AND c.accp_dtm < {}",
+        next(&mut args, Box::new(filter.from.clone())),
+        next(&mut args, Box::new(filter.until.clone()))
+    );
+    if let Some(m) = &filter.mbr_no {
+        sql += &format!(" AND c.mbr_no = {}", next(&mut args, Box::new(m.clone())));
+    }
+    if let Some(s) = filter.status {
+        sql += &format!(
+            " AND c.ccn_stat_cd = {}",
+            next(&mut args, Box::new(s.code()))
+        );
+    }
+    if let Some(o) = &filter.ord_no {
+        sql += &format!(" AND c.ord_no = {}", next(&mut args, Box::new(o.clone())));
+    }
+    if let Some(k) = &filter.keyword {
+        let p = next(&mut args, Box::new(like_pattern(k)));
+        sql +=
+            &format!(" AND (c.ccn_title LIKE {p} ESCAPE '\\' OR c.accp_cont LIKE {p} ESCAPE '\\')");
+    }
+    if let Some(t) = &filter.type_no {
+        let p = next(&mut args, Box::new(t.clone()));
+        sql += &format!(
+            " AND c.cnsl_typ_no IN (SELECT cnsl_typ_no FROM cnsl_typ
+                                     WHERE cnsl_typ_no = {p} OR upr_cnsl_typ_no = {p})"
+        );
+    }
+    match &filter.assignee {
+        Some(Assignee::Counselor(no)) => {
+            sql += &format!(
+                " AND c.cnslr_no = {}",
+                next(&mut args, Box::new(no.clone()))
+            );
+        }
+        Some(Assignee::Nobody) => sql += " AND c.cnslr_no IS NULL",
+        None => {}
+    }
+    (sql, args)
+}
+
+fn refs(args: &Params) -> Vec<&(dyn ToSql + Sync)> {
+    args.iter()
+        .map(|a| a.as_ref() as &(dyn ToSql + Sync))
+        .collect()
+}
+
+fn count(tx: &mut PgTx, filter: &ListFilter, totals: &Totals) -> Result<u64, Error> {
+    let (from, args) = filter_sql(filter);
+    let sql = format!("SELECT COUNT(*) FROM ccn c{from}");
+    totals.get_or_count(
+        || format!("{sql}\u{0}{filter:?}"),
+        || Ok(uint(&tx.query_one(&sql, &refs(&args))?, 0)),
+    )
+}
+
+fn summary_row(r: &Row) -> InquiryRow {
+    InquiryRow {
+        ccn_no: r.get(0),
+        group: TypeName {
+            no: r.get(1),
+            name: r.get(2),
+        },
+        leaf: TypeName {
+            no: r.get(3),
+            name: r.get(4),
+        },
+        title: r.get(5),
+        goods_no: r.get(6),
+        goods_name: r.get(7),
+        ord_no: r.get(8),
+        status: Status::from_code(r.get(9)).unwrap_or(Status::Received),
+        accepted_at: r.get(10),
+        answered_at: r.get(11),
+        photo_count: uint(r, 12),
+        reply_count: uint(r, 13),
+        member: Member {
+            mbr_no: r.get(14),
+            name: r.get(15),
+        },
+        answer_read: r.get(16),
+        assignee: counselor(r, 17),
+    }
+}
+
+pub fn list_questions(
+    tx: &mut PgTx,
+    filter: &ListFilter,
+    page_no: u32,
+    page_size: u32,
+    totals: &Totals,
+) -> Result<(Vec<InquiryRow>, u64), Error> {
+    let total = count(tx, filter, totals)?;
+    let (from, mut args) = filter_sql(filter);
+    let order = if filter.oldest_first { "ASC" } else { "DESC" };
+    args.push(Box::new(i64::from(page_size)));
+    args.push(Box::new((i64::from(page_no) - 1) * i64::from(page_size)));
+    let (limit, offset) = (args.len() - 1, args.len());
+    let sql = format!(
+        "SELECT c.ccn_no, l.cnsl_typ_no, l.cnsl_typ_nm, t.cnsl_typ_no, t.cnsl_typ_nm, c.ccn_title,
+                c.goods_no, g.goods_nm, c.ord_no, c.ccn_stat_cd, c.accp_dtm, c.ans_dtm,
+                (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
+                (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
+                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
+           FROM ccn c
+           JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
+           JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
+           JOIN member m ON m.mbr_no = c.mbr_no
+           LEFT JOIN goods g ON g.goods_no = c.goods_no
+           LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no{from}
+          ORDER BY c.accp_dtm {order}, c.ccn_no {order}
+          LIMIT ${limit} OFFSET ${offset}"
+    );
+    let rows = tx
+        .query(&sql, &refs(&args))?
+        .iter()
+        .map(summary_row)
+        .collect();
+    Ok((rows, total))
+}
+
+pub fn status_counts(
+    tx: &mut PgTx,
+    filter: &ListFilter,
+    totals: &Totals,
+) -> Result<[u64; 3], Error> {
+    let mut counts = [0; 3];
+    for (i, status) in Status::ALL.into_iter().enumerate() {
+        let f = ListFilter {
+            status: Some(status),
+            ..filter.clone()
+        };
+        counts[i] = count(tx, &f, totals)?;
+    }
+    Ok(counts)
+}

@@ -1,0 +1,179 @@
+//! PostgreSQL schema migrations: the same tables as `sqlite/migrations.rs`, in PostgreSQL's
+//! types (times stay stored-UTC text, as on SQLite, so both engines order and compare them
+//! alike). `schema_version` records how many have been applied; they run under an advisory
+//! lock, so instances started together migrate once. A change goes into both engines.
+
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE member (
+    mbr_no      TEXT PRIMARY KEY,
+    mbr_nm      TEXT NOT NULL,
+    mbr_phone   TEXT,
+    mbr_email   TEXT,
+    lang_cd     TEXT NOT NULL DEFAULT 'ko'
+);
+CREATE TABLE counselor (
+    cnslr_no    TEXT PRIMARY KEY,
+    cnslr_nm    TEXT NOT NULL
+);
+-- Bearer tokens are stored as SHA-256 hex digests, never in clear.
+CREATE TABLE access_token (
+    token_hash  TEXT PRIMARY KEY,
+    role        TEXT NOT NULL CHECK (role IN ('MEMBER', 'COUNSELOR')),
+    subject_no  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE cnsl_typ (
+    cnsl_typ_no       TEXT PRIMARY KEY,
+    cnsl_typ_nm       TEXT NOT NULL,
+    upr_cnsl_typ_no   TEXT REFERENCES cnsl_typ (cnsl_typ_no),
+    sort_seq          BIGINT NOT NULL,
+    goods_sel_mdty_yn TEXT NOT NULL DEFAULT 'N' CHECK (goods_sel_mdty_yn IN ('Y', 'N')),
+    use_yn            TEXT NOT NULL DEFAULT 'Y' CHECK (use_yn IN ('Y', 'N'))
+);
+CREATE INDEX cnsl_typ_upr_idx ON cnsl_typ (upr_cnsl_typ_no);
+CREATE TABLE vendor (
+    vendor_id   TEXT PRIMARY KEY,
+    vendor_nm   TEXT NOT NULL
+);
+CREATE TABLE vendor_key (
+    access_key  TEXT PRIMARY KEY,
+    vendor_id   TEXT NOT NULL REFERENCES vendor (vendor_id),
+    secret_key  TEXT NOT NULL
+);
+CREATE TABLE goods (
+    goods_no      TEXT PRIMARY KEY,
+    goods_nm      TEXT NOT NULL,
+    brand_nm      TEXT NOT NULL,
+    category_nm   TEXT NOT NULL,
+    sale_prc      BIGINT NOT NULL,
+    img_file      TEXT,
+    vendor_id     TEXT REFERENCES vendor (vendor_id),
+    sale_start_dt TEXT,
+    sale_end_dt   TEXT
+);
+CREATE INDEX goods_nm_idx ON goods (goods_nm, goods_no);
+CREATE TABLE goods_itm (
+    goods_no       TEXT NOT NULL REFERENCES goods (goods_no),
+    itm_no         TEXT NOT NULL,
+    itm_nm         TEXT NOT NULL,
+    vendor_item_id BIGINT UNIQUE,
+    PRIMARY KEY (goods_no, itm_no)
+);
+CREATE TABLE ord (
+    ord_no      TEXT PRIMARY KEY,
+    mbr_no      TEXT NOT NULL REFERENCES member (mbr_no),
+    ord_dtm     TEXT NOT NULL
+);
+CREATE INDEX ord_mbr_idx ON ord (mbr_no, ord_dtm DESC);
+CREATE TABLE ord_goods (
+    ord_no      TEXT NOT NULL REFERENCES ord (ord_no),
+    ord_seq     BIGINT NOT NULL,
+    goods_no    TEXT NOT NULL REFERENCES goods (goods_no),
+    itm_no      TEXT NOT NULL,
+    ord_qty     BIGINT NOT NULL,
+    ord_amt     BIGINT NOT NULL,
+    PRIMARY KEY (ord_no, ord_seq)
+);
+CREATE SEQUENCE ccn_seq;
+CREATE TABLE ccn (
+    ccn_no        TEXT PRIMARY KEY,
+    mbr_no        TEXT NOT NULL REFERENCES member (mbr_no),
+    cnsl_typ_no   TEXT NOT NULL REFERENCES cnsl_typ (cnsl_typ_no),
+    ccn_title     TEXT NOT NULL,
+    accp_cont     TEXT NOT NULL,
+    goods_no      TEXT REFERENCES goods (goods_no),
+    itm_no        TEXT,
+    ord_no        TEXT REFERENCES ord (ord_no),
+    sms_rcv_yn    TEXT NOT NULL CHECK (sms_rcv_yn IN ('Y', 'N')),
+    email_rcv_yn  TEXT NOT NULL CHECK (email_rcv_yn IN ('Y', 'N')),
+    ccn_stat_cd   TEXT NOT NULL CHECK (ccn_stat_cd IN ('10', '20', '30')),
+    ref_ccn_no    TEXT,
+    accp_dtm      TEXT NOT NULL,
+    mod_dtm       TEXT,
+    ans_dtm       TEXT,
+    cnslr_no      TEXT REFERENCES counselor (cnslr_no),
+    ans_read_dtm  TEXT
+);
+-- One index per filter combination of the lists, each ending in the list order (see
+-- postgres/lists.rs), as on SQLite.
+CREATE INDEX ccn_mbr_idx ON ccn (mbr_no, accp_dtm, ccn_no);
+CREATE INDEX ccn_mbr_stat_idx ON ccn (mbr_no, ccn_stat_cd, accp_dtm, ccn_no);
+CREATE INDEX ccn_stat_idx ON ccn (ccn_stat_cd, accp_dtm, ccn_no);
+CREATE INDEX ccn_ord_idx ON ccn (ord_no, accp_dtm, ccn_no);
+CREATE INDEX ccn_accp_idx ON ccn (accp_dtm, ccn_no);
+CREATE INDEX ccn_cnslr_idx ON ccn (cnslr_no, ccn_stat_cd, accp_dtm, ccn_no);
+CREATE TABLE ccn_file (
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    file_seq      BIGINT NOT NULL,
+    file_nm       TEXT NOT NULL,
+    stored_nm     TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    file_size     BIGINT NOT NULL,
+    reg_dtm       TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, file_seq)
+);
+CREATE TABLE ccn_reply (
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    cnsl_proc_seq BIGINT NOT NULL,
+    ans_typ_cd    TEXT NOT NULL CHECK (ans_typ_cd IN ('COUNSELOR', 'SELLER')),
+    ansr_nm       TEXT NOT NULL,
+    ans_cont      TEXT NOT NULL,
+    ans_dtm       TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, cnsl_proc_seq)
+);
+CREATE TABLE idempotency (
+    mbr_no      TEXT NOT NULL,
+    idem_key    TEXT NOT NULL,
+    req_hash    TEXT NOT NULL,
+    ccn_no      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (mbr_no, idem_key)
+);
+CREATE TABLE ans_tmpl (
+    tmpl_no      TEXT PRIMARY KEY,
+    cnsl_typ_no  TEXT REFERENCES cnsl_typ (cnsl_typ_no),
+    tmpl_nm      TEXT NOT NULL,
+    tmpl_cont    TEXT NOT NULL,
+    sort_seq     BIGINT NOT NULL
+);
+-- One row per message to send; the recipient is stored masked (see SQLite's migration 3).
+-- A sender claims a row with a lease (lease_owner, lease_until) before it sends.
+CREATE TABLE ntf_outbox (
+    ntf_no        BIGSERIAL PRIMARY KEY,
+    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    channel       TEXT NOT NULL CHECK (channel IN ('SMS', 'EMAIL')),
+    rcpt_masked   TEXT NOT NULL,
+    lang_cd       TEXT NOT NULL,
+    subject       TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
+    attempts      BIGINT NOT NULL DEFAULT 0,
+    next_try_dtm  TEXT NOT NULL,
+    last_error    TEXT,
+    created_dtm   TEXT NOT NULL,
+    sent_dtm      TEXT,
+    lease_owner   TEXT,
+    lease_until   TEXT
+);
+CREATE INDEX ntf_due_idx ON ntf_outbox (status, next_try_dtm);
+CREATE INDEX ntf_ccn_idx ON ntf_outbox (ccn_no);
+CREATE TABLE ccn_trns (
+    ccn_no           TEXT PRIMARY KEY REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    vendor_id        TEXT NOT NULL REFERENCES vendor (vendor_id),
+    need_answer      BOOLEAN NOT NULL,
+    trns_note        TEXT NOT NULL,
+    cnslr_no         TEXT NOT NULL REFERENCES counselor (cnslr_no),
+    trns_dtm         TEXT NOT NULL,
+    due_dtm          TEXT NOT NULL,
+    trns_stat        TEXT NOT NULL CHECK (trns_stat IN ('requestAnswer', 'answered')),
+    complete_reason  TEXT NOT NULL DEFAULT 'NONE'
+        CHECK (complete_reason IN ('NONE', 'DISPUTE_PROCESS', 'DISPUTE_PROCESS_COMPLETE', 'CANCEL')),
+    done_by          TEXT,
+    done_dtm         TEXT
+);
+CREATE INDEX ccn_trns_vendor_idx ON ccn_trns (vendor_id, trns_dtm, ccn_no);
+CREATE TABLE rate_limit (
+    bucket  TEXT PRIMARY KEY,
+    tat_ms  BIGINT NOT NULL
+);
+"#];

@@ -1,0 +1,132 @@
+//! The store's own data as it is written in: members, counselors, tokens, types, goods,
+//! orders and sellers.
+
+use postgres::Error;
+
+use super::{tx::PgTx, uint};
+use crate::store::{yn, NewGoods, NewItem, NewMember, NewOrderLine, NewType, TokenRole};
+
+pub fn member_count(tx: &mut PgTx) -> Result<u64, Error> {
+    Ok(uint(&tx.query_one("SELECT COUNT(*) FROM member", &[])?, 0))
+}
+
+pub fn insert_member(tx: &mut PgTx, m: &NewMember) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO member (mbr_no, mbr_nm, mbr_phone, mbr_email, lang_cd)
+         VALUES ($1, $2, $3, $4, $5)",
+        &[&m.mbr_no, &m.name, &m.phone, &m.email, &m.lang],
+    )?;
+    Ok(())
+}
+
+pub fn insert_counselor(tx: &mut PgTx, no: &str, name: &str) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES ($1, $2)",
+        &[&no, &name],
+    )?;
+    Ok(())
+}
+
+pub fn insert_token(
+    tx: &mut PgTx,
+    hash: &str,
+    role: TokenRole,
+    subject_no: &str,
+    at: &str,
+) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO access_token (token_hash, role, subject_no, created_at)
+         VALUES ($1, $2, $3, $4)",
+        &[&hash, &role.code(), &subject_no, &at],
+    )?;
+    Ok(())
+}
+
+pub fn insert_type(tx: &mut PgTx, t: &NewType) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq,
+                               goods_sel_mdty_yn)
+         VALUES ($1, $2, $3, $4, $5)",
+        &[
+            &t.no,
+            &t.name,
+            &t.parent,
+            &i64::from(t.sort_seq),
+            &yn(t.goods_required),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn insert_goods(tx: &mut PgTx, g: &NewGoods) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file,
+                            vendor_id, sale_start_dt, sale_end_dt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &[
+            &g.goods_no,
+            &g.name,
+            &g.brand,
+            &g.category,
+            &g.price,
+            &g.image_file,
+            &g.vendor_id,
+            &g.sale_start,
+            &g.sale_end,
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn insert_item(tx: &mut PgTx, i: &NewItem) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id) VALUES ($1, $2, $3, $4)",
+        &[&i.goods_no, &i.itm_no, &i.name, &i.vendor_item_id],
+    )?;
+    Ok(())
+}
+
+pub fn insert_order(tx: &mut PgTx, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES ($1, $2, $3)",
+        &[&ord_no, &mbr_no, &ord_dtm],
+    )?;
+    Ok(())
+}
+
+pub fn insert_order_line(tx: &mut PgTx, l: &NewOrderLine) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO ord_goods (ord_no, ord_seq, goods_no, itm_no, ord_qty, ord_amt)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            &l.ord_no,
+            &i64::from(l.ord_seq),
+            &l.goods_no,
+            &l.itm_no,
+            &i64::from(l.qty),
+            &l.amount,
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn insert_vendor(tx: &mut PgTx, vendor_id: &str, name: &str) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO vendor (vendor_id, vendor_nm) VALUES ($1, $2)",
+        &[&vendor_id, &name],
+    )?;
+    Ok(())
+}
+
+pub fn insert_vendor_key(
+    tx: &mut PgTx,
+    access_key: &str,
+    vendor_id: &str,
+    secret_key: &str,
+) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO vendor_key (access_key, vendor_id, secret_key) VALUES ($1, $2, $3)",
+        &[&access_key, &vendor_id, &secret_key],
+    )?;
+    Ok(())
+}
