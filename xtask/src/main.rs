@@ -10,6 +10,7 @@
 //! machine.
 
 mod bench;
+mod services;
 
 use std::{
     env,
@@ -154,18 +155,26 @@ fn venv_bin(tool: &str) -> PathBuf {
     tools_dir().join("venv/bin").join(tool)
 }
 
-/// openapi-spec-validator (PyPI) in a project-local virtualenv.
-fn ensure_spec_validator() -> Result {
-    if venv_bin("openapi-spec-validator").exists() {
+/// The project-local virtualenv (.tools/venv) for the Python tools and test services.
+fn ensure_venv() -> Result {
+    if venv_bin("pip").exists() {
         return Ok(());
     }
     let python = ["/usr/bin/python3", "python3"]
         .into_iter()
         .find(|p| output(Command::new(p).arg("--version")).is_some())
-        .ok_or("python3 is needed to validate server/openapi.yaml (openapi-spec-validator)")?;
+        .ok_or("python3 is needed for the project's virtualenv (.tools/venv)")?;
     run(Command::new(python)
         .args(["-m", "venv"])
-        .arg(tools_dir().join("venv")))?;
+        .arg(tools_dir().join("venv")))
+}
+
+/// openapi-spec-validator (PyPI) in the project's virtualenv.
+fn ensure_spec_validator() -> Result {
+    if venv_bin("openapi-spec-validator").exists() {
+        return Ok(());
+    }
+    ensure_venv()?;
     run(Command::new(venv_bin("pip")).args(["install", "--quiet", SPEC_VALIDATOR]))
 }
 
@@ -228,6 +237,7 @@ fn install(tools: Tools) -> Result {
     }
     if tools.spec {
         ensure_spec_validator()?;
+        services::install()?;
     }
     Ok(())
 }
@@ -402,7 +412,18 @@ fn test(args: &[String]) -> Result {
     run(Command::new(venv_bin("openapi-spec-validator")).arg(root().join("server/openapi.yaml")))?;
     // The release SPA, for the end-to-end tests (e2e/) that load it from the real server.
     build_spa()?;
-    run(cmd("cargo").args(["test", "--workspace"]))?;
+    // PostgreSQL and an S3-compatible server for the storage conformance suite, the
+    // two-instance test and the API tests' PostgreSQL pass; stopped when this returns.
+    let services = services::TestServices::start()?;
+    run(cmd("cargo")
+        .args(["test", "--workspace"])
+        .envs(services.env()))?;
+    // The server's API tests again, every one on PostgreSQL.
+    run(cmd("cargo")
+        .args(["test", "-p", "inquiry-server", "--test", "api"])
+        .envs(services.env())
+        .env("INQUIRY_TEST_ENGINE", "postgres"))?;
+    drop(services);
     browser_tests()?;
     browser_e2e()?;
     println!("\nxtask test: all checks passed");

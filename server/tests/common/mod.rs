@@ -7,7 +7,13 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use inquiry_server::{blobs::Blobs, config::Config, seed, store::Store, Server};
+use inquiry_server::{
+    blobs::Blobs,
+    config::Config,
+    seed,
+    store::{Engine, Store},
+    Server,
+};
 use reqwest::{multipart, Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -45,9 +51,14 @@ pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     let db_path = dir.path().join("test.db");
     let mut config = Config::new(dir.path().to_path_buf());
     configure(&mut config);
-    let url = match postgres_admin_url() {
-        Some(admin) => Some(fresh_postgres_database(&admin).await),
-        None => None,
+    let url = match api_engine() {
+        Engine::Postgres => {
+            let admin = postgres_admin_url().expect(
+                "INQUIRY_TEST_ENGINE=postgres needs INQUIRY_TEST_POSTGRES_URL (cargo xtask test sets both)",
+            );
+            Some(fresh_postgres_database(&admin).await)
+        }
+        Engine::Sqlite => None,
     };
     let store = Store::open(url.as_deref(), &db_path)
         .await
@@ -73,12 +84,33 @@ pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     }
 }
 
-/// The PostgreSQL server the tests may use (`INQUIRY_TEST_DATABASE_URL`, a URL whose user may
-/// create databases), if any.
+/// The engine the API tests run on: SQLite, or PostgreSQL with `INQUIRY_TEST_ENGINE=postgres`.
+pub fn api_engine() -> Engine {
+    match std::env::var("INQUIRY_TEST_ENGINE").as_deref() {
+        Ok("postgres") => Engine::Postgres,
+        _ => Engine::Sqlite,
+    }
+}
+
+/// Whether a missing test service fails the test (`cargo xtask test` starts them all) rather
+/// than skipping what needs it.
+pub fn services_required() -> bool {
+    std::env::var_os("INQUIRY_TEST_REQUIRE_SERVICES").is_some()
+}
+
+/// The PostgreSQL server the tests may use (`INQUIRY_TEST_POSTGRES_URL`, a URL whose user may
+/// create databases): `None` when there is none and none is required.
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("INQUIRY_TEST_DATABASE_URL")
+    let url = std::env::var("INQUIRY_TEST_POSTGRES_URL")
         .ok()
-        .filter(|u| !u.is_empty())
+        .filter(|u| !u.is_empty());
+    if url.is_none() && services_required() {
+        panic!("INQUIRY_TEST_POSTGRES_URL is not set, and INQUIRY_TEST_REQUIRE_SERVICES says it must be");
+    }
+    if url.is_none() {
+        eprintln!("PostgreSQL: skipped (set INQUIRY_TEST_POSTGRES_URL, as cargo xtask test does)");
+    }
+    url
 }
 
 /// A new, empty database on the server `admin` names; its URL.

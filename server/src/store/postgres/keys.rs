@@ -56,9 +56,9 @@ pub fn claim_idempotency(
 pub fn charge_rate(tx: &mut PgTx, c: &RateCharge) -> Result<Result<(), i64>, Error> {
     let (t, burst) = (c.interval_ms(), c.burst_ms());
     let booked = tx.query_opt(
-        "INSERT INTO rate_limit (bucket, tat_ms) VALUES ($1, $2 + $3)
+        "INSERT INTO rate_limit (bucket, tat_ms) VALUES ($1, $2::BIGINT + $3::BIGINT)
          ON CONFLICT (bucket) DO UPDATE SET tat_ms = GREATEST(rate_limit.tat_ms, $2) + $3
-          WHERE GREATEST(rate_limit.tat_ms, $2) + $3 <= $2 + $4
+          WHERE GREATEST(rate_limit.tat_ms, $2) + $3 <= $2 + $4::BIGINT
          RETURNING tat_ms",
         &[&c.bucket, &c.now_ms, &t, &burst],
     )?;

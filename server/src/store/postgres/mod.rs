@@ -83,7 +83,28 @@ impl r2d2::ManageConnection for Manager {
 /// Cloneable handle on the pool.
 #[derive(Clone)]
 pub struct PgStore {
-    pool: r2d2::Pool<Manager>,
+    pool: std::sync::Arc<Pool>,
+}
+
+/// The pool, closed off the async threads: a sync client's close runs its own small runtime,
+/// which must not start on a tokio worker (the last handle may be dropped on one).
+struct Pool(Option<r2d2::Pool<Manager>>);
+
+impl std::ops::Deref for Pool {
+    type Target = r2d2::Pool<Manager>;
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref().expect("pool present until dropped")
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        if let Some(pool) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                std::thread::spawn(move || drop(pool));
+            }
+        }
+    }
 }
 
 impl PgStore {
@@ -104,7 +125,9 @@ impl PgStore {
                 .build(Manager { config })
                 .map_err(|e| StoreError::Unavailable(e.to_string()))?;
             migrate(&pool)?;
-            Ok(Self { pool })
+            Ok(Self {
+                pool: std::sync::Arc::new(Pool(Some(pool))),
+            })
         })
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))?
