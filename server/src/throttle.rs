@@ -93,12 +93,11 @@ impl Throttle {
                 Kind::PhotoDownload => "P",
             }
         );
-        let now_ms = chrono::Utc::now().timestamp_millis();
         let waited = store
             .write(move |tx| {
                 tx.charge_rate(&RateCharge {
                     bucket: &bucket,
-                    now_ms,
+                    now_ms: None,
                     per_minute: per_minute.get(),
                 })
             })

@@ -437,7 +437,7 @@ async fn a_rate_bucket_allows_its_minute_then_says_how_long_to_wait() {
         s.write(move |tx| {
             let at = |now_ms| RateCharge {
                 bucket: "W:M1",
-                now_ms,
+                now_ms: Some(now_ms),
                 per_minute: 3,
             };
             for _ in 0..3 {
@@ -456,7 +456,7 @@ async fn a_rate_bucket_allows_its_minute_then_says_how_long_to_wait() {
             );
             let other = RateCharge {
                 bucket: "W:M2",
-                now_ms: 1_000_000,
+                now_ms: Some(1_000_000),
                 per_minute: 3,
             };
             assert_eq!(tx.charge_rate(&other)?, Ok(()), "per bucket");

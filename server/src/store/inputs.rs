@@ -146,8 +146,9 @@ pub struct IdempotencyRecord {
 pub struct RateCharge<'a> {
     /// Whose bucket, e.g. `W:M0001`.
     pub bucket: &'a str,
-    /// Now, in milliseconds since the epoch.
-    pub now_ms: i64,
+    /// Now, in milliseconds since the epoch; `None`: the database's clock, read once the
+    /// bucket is locked, so instances (and requests that waited for the lock) agree on it.
+    pub now_ms: Option<i64>,
     pub per_minute: u32,
 }
 

@@ -21,6 +21,7 @@ use tokio::sync::oneshot;
 
 pub const MEMBER1: &str = "demo-member-1";
 pub const MEMBER2: &str = "demo-member-2";
+pub const MEMBER3: &str = "demo-member-3";
 pub const COUNSELOR: &str = "demo-counselor";
 #[allow(dead_code)]
 pub const COUNSELOR2: &str = "demo-counselor-2";
@@ -153,6 +154,16 @@ fn uuid_like() -> String {
 }
 
 impl TestServer {
+    /// The API of a server running elsewhere (another process) at `addr`.
+    pub fn at(addr: SocketAddr) -> Self {
+        TestServer {
+            addr,
+            client: Client::new(),
+            dir: tempfile::tempdir().expect("temp dir"),
+            stop: None,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }

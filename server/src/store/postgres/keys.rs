@@ -53,25 +53,30 @@ pub fn claim_idempotency(
     Ok(n == 1)
 }
 
+/// Milliseconds since the epoch: the given time, or the database's clock at evaluation (after
+/// the row lock, for the update's `SET` and `WHERE`).
+const NOW_MS: &str = "COALESCE($2::BIGINT, (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT)";
+
 pub fn charge_rate(tx: &mut PgTx, c: &RateCharge) -> Result<Result<(), i64>, Error> {
     let (t, burst) = (c.interval_ms(), c.burst_ms());
     let booked = tx.query_opt(
-        "INSERT INTO rate_limit (bucket, tat_ms) VALUES ($1, $2::BIGINT + $3::BIGINT)
-         ON CONFLICT (bucket) DO UPDATE SET tat_ms = GREATEST(rate_limit.tat_ms, $2) + $3
-          WHERE GREATEST(rate_limit.tat_ms, $2) + $3 <= $2 + $4::BIGINT
-         RETURNING tat_ms",
+        &format!(
+            "INSERT INTO rate_limit (bucket, tat_ms) VALUES ($1, {NOW_MS} + $3::BIGINT)
+             ON CONFLICT (bucket) DO UPDATE SET tat_ms = GREATEST(rate_limit.tat_ms, {NOW_MS}) + $3
+              WHERE GREATEST(rate_limit.tat_ms, {NOW_MS}) + $3 <= {NOW_MS} + $4::BIGINT
+             RETURNING tat_ms"
+        ),
         &[&c.bucket, &c.now_ms, &t, &burst],
     )?;
     if booked.is_some() {
         return Ok(Ok(()));
     }
-    let tat: i64 = tx
-        .query_one(
-            "SELECT tat_ms FROM rate_limit WHERE bucket = $1",
-            &[&c.bucket],
-        )?
-        .get(0);
-    Ok(Err((tat.max(c.now_ms) + t - (c.now_ms + burst)).max(1)))
+    let row = tx.query_one(
+        &format!("SELECT tat_ms, {NOW_MS} FROM rate_limit WHERE bucket = $1"),
+        &[&c.bucket, &c.now_ms],
+    )?;
+    let (tat, now): (i64, i64) = (row.get(0), row.get(1));
+    Ok(Err((tat.max(now) + t - (now + burst)).max(1)))
 }
 
 pub fn prune_rates(tx: &mut PgTx, before_ms: i64) -> Result<u64, Error> {

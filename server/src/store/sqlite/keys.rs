@@ -51,28 +51,32 @@ pub fn claim_idempotency(
     Ok(n == 1)
 }
 
+/// Milliseconds since the epoch: the given time, or SQLite's clock (one writer: nobody waits
+/// between reading it and booking).
+const NOW_MS: &str = "COALESCE(?2, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))";
+
 /// One request against a bucket: its theoretical arrival time moves one interval on, unless
 /// that would book it more than a minute ahead.
 pub fn charge_rate(conn: &Connection, c: &RateCharge) -> rusqlite::Result<Result<(), i64>> {
     let (t, burst) = (c.interval_ms(), c.burst_ms());
     let booked: Option<i64> = conn
-        .prepare_cached(
-            "INSERT INTO rate_limit (bucket, tat_ms) VALUES (?1, ?2 + ?3)
-             ON CONFLICT (bucket) DO UPDATE SET tat_ms = MAX(rate_limit.tat_ms, ?2) + ?3
-              WHERE MAX(rate_limit.tat_ms, ?2) + ?3 <= ?2 + ?4
-             RETURNING tat_ms",
-        )?
+        .prepare_cached(&format!(
+            "INSERT INTO rate_limit (bucket, tat_ms) VALUES (?1, {NOW_MS} + ?3)
+             ON CONFLICT (bucket) DO UPDATE SET tat_ms = MAX(rate_limit.tat_ms, {NOW_MS}) + ?3
+              WHERE MAX(rate_limit.tat_ms, {NOW_MS}) + ?3 <= {NOW_MS} + ?4
+             RETURNING tat_ms"
+        ))?
         .query_row(params![c.bucket, c.now_ms, t, burst], |r| r.get(0))
         .optional()?;
     if booked.is_some() {
         return Ok(Ok(()));
     }
-    let tat: i64 = conn.query_row(
-        "SELECT tat_ms FROM rate_limit WHERE bucket = ?1",
-        [c.bucket],
-        |r| r.get(0),
+    let (tat, now): (i64, i64) = conn.query_row(
+        &format!("SELECT tat_ms, {NOW_MS} FROM rate_limit WHERE bucket = ?1"),
+        params![c.bucket, c.now_ms],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(Err((tat.max(c.now_ms) + t - (c.now_ms + burst)).max(1)))
+    Ok(Err((tat.max(now) + t - (now + burst)).max(1)))
 }
 
 pub fn prune_rates(conn: &Connection, before_ms: i64) -> rusqlite::Result<u64> {
