@@ -106,6 +106,14 @@ impl Blobs {
         })
     }
 
+    /// Any `object_store` (tests: a bucket that is down).
+    pub fn from_store(store: Arc<dyn ObjectStore>, describe: impl Into<String>) -> Self {
+        Self {
+            store,
+            describe: describe.into(),
+        }
+    }
+
     /// What `--photo-store` names: `s3://…`, or (without it) the folder `data_dir`.
     pub fn open(photo_store: Option<&str>, data_dir: &Path) -> Result<Self, BlobError> {
         match photo_store {

@@ -1,10 +1,9 @@
 // The browser half of `cargo xtask bench` (run by xtask from .tools/bench, where its
 // node_modules are):
-//   node bench.mjs BASE_URL SITE_DIR DETAIL_TARGETS_LUA RUNS
+//   node bench.mjs BASE_URL SITE_DIR RUNS
 // 1. prepare: reads the SPA's own first list request, fetches the same rows from the API and
 //    writes SITE_DIR/static-list.html, a static page of those rows with the app's stylesheet
-//    (the floor a client-side app is compared with); writes (token, ccnNo) pairs of bench
-//    members for the wrk detail scenario;
+//    (the floor a client-side app is compared with);
 // 2. list-ready time and LCP of the SPA and of the static page, RUNS alternating runs each, in
 //    headless Chromium under Lighthouse's mobile profile (412 px, 4x CPU slowdown, 150 ms RTT,
 //    1.6 Mbps down, 750 kbps up), every run in a fresh context (empty cache);
@@ -16,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [base, siteDir, targetsLua, runsArg] = process.argv.slice(2);
+const [base, siteDir, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg || 5);
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TOKEN = "demo-member-1"; // the member index.html mounts
@@ -91,15 +90,6 @@ const listUrl = await firstListRequest();
 const first = await api(listUrl, TOKEN);
 writeFileSync(join(siteDir, "static-list.html"), staticPage(first.content, first.pagination.totalElements));
 
-const today = new Date(Date.now() + 9 * 3600e3).toISOString().slice(0, 10);
-const yearAgo = new Date(Date.now() + 9 * 3600e3 - 364 * 86400e3).toISOString().slice(0, 10);
-const pairs = [];
-for (let m = 1; m <= 50; m++) {
-  const token = `bench-member-${m}`;
-  const page = await api(`${base}/api/order/v1/customerservice/getQuestion?startDt=${yearAgo}&endDt=${today}&pageSize=30`, token);
-  for (const r of page.content) pairs.push(`{"${token}","${r.ccnNo}"}`);
-}
-writeFileSync(targetsLua, `targets = {\n${pairs.join(",\n")}\n}\n`);
 
 // --- 2. list-ready and LCP under the mobile profile ---------------------------------------------
 const READY_PROBE = `

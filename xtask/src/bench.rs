@@ -7,7 +7,12 @@
 //!    server, their ratio and LCP, the bytes on the wire; then Lighthouse on both.
 //! 3. The release server on a fresh `--seed bench` database (about 102,000 inquiries across
 //!    1,000+ members) under wrk, 32 connections each: member list, detail, back-office list by
-//!    status, register: requests/s, p50, p99, errors.
+//!    status, register: requests/s, p50, p99, errors — on SQLite and on PostgreSQL (a
+//!    throwaway local cluster), side by side.
+//!
+//! `--server-only` skips 1 and 2; `--engines sqlite` (or `postgres`) runs one engine;
+//! `INQUIRY_BENCH_SERVER=PATH` benchmarks another build of the server (e.g. an older commit's,
+//! for a before/after on the same machine).
 //!
 //! It prints figures and which targets they meet; it asserts nothing (timings on a shared
 //! 2-core machine are not test material).
@@ -16,18 +21,37 @@ use std::{fs, path::Path, process::Command};
 
 use crate::{
     build_spa, cmd, ensure_browser, ensure_packages, install, node_scripts, output, root, run,
-    target_dir, Result, RunningServer, Tools,
+    services, target_dir, Result, RunningServer, Tools,
 };
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "SQLite",
+            Engine::Postgres => "PostgreSQL",
+        }
+    }
+}
 
 struct Options {
     runs: u32,
     duration_secs: u32,
+    server_only: bool,
+    engines: Vec<Engine>,
 }
 
 fn parse(args: &[String]) -> Result<Options> {
     let mut o = Options {
         runs: 5,
         duration_secs: 10,
+        server_only: false,
+        engines: vec![Engine::Sqlite, Engine::Postgres],
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -40,6 +64,19 @@ fn parse(args: &[String]) -> Result<Options> {
         match a.as_str() {
             "--runs" => o.runs = value("--runs")?,
             "--duration" => o.duration_secs = value("--duration")?,
+            "--server-only" => o.server_only = true,
+            "--engines" => {
+                o.engines = it
+                    .next()
+                    .ok_or("--engines needs sqlite, postgres or both (comma-separated)")?
+                    .split(',')
+                    .map(|e| match e.trim() {
+                        "sqlite" => Ok(Engine::Sqlite),
+                        "postgres" => Ok(Engine::Postgres),
+                        other => Err(format!("--engines: unknown engine {other}")),
+                    })
+                    .collect::<Result<_>>()?
+            }
             other => return Err(format!("bench: unknown argument {other}")),
         }
     }
@@ -51,52 +88,100 @@ pub fn bench(args: &[String]) -> Result {
     install(Tools::build())?;
     ensure_browser()?;
     ensure_packages(&[("wrk", "/usr/bin/wrk")], "the load test")?;
-    // bench.mjs beside the npm packages it imports (pinned in xtask/bench/package.json).
-    let node_dir = node_scripts("bench", &root().join("xtask/bench"), &["bench.mjs"])?;
+    if options.engines.contains(&Engine::Postgres) {
+        services::install()?;
+    }
+    // The node scripts beside the npm packages they import (pinned in xtask/bench/package.json).
+    let node_dir = node_scripts(
+        "bench",
+        &root().join("xtask/bench"),
+        &["bench.mjs", "targets.mjs"],
+    )?;
     build_spa()?;
-    run(cmd("cargo").args([
-        "build",
-        "-p",
-        "inquiry-server",
-        "--profile",
-        "server-release",
-    ]))?;
+    let server_bin = match std::env::var_os("INQUIRY_BENCH_SERVER") {
+        Some(path) => path.into(),
+        None => {
+            run(cmd("cargo").args([
+                "build",
+                "-p",
+                "inquiry-server",
+                "--profile",
+                "server-release",
+            ]))?;
+            target_dir().join("server-release/inquiry-server")
+        }
+    };
 
     let dist = root().join("dist");
-    print_sizes(&dist)?;
+    if !options.server_only {
+        print_sizes(&dist)?;
+    }
 
     // The server's static directory: the dist plus the static baseline page bench.mjs writes.
     let site = target_dir().join("bench/site");
     let _ = fs::remove_dir_all(&site);
     copy_dir(&dist, &site)?;
+    let mut results = Vec::new();
+    for (i, &engine) in options.engines.iter().enumerate() {
+        let (server, _postgres) = start(engine, &server_bin, &site)?;
+        if i == 0 && !options.server_only {
+            run(Command::new("node")
+                .current_dir(&node_dir)
+                .arg("bench.mjs")
+                .arg(&server.url)
+                .arg(&site)
+                .arg(options.runs.to_string()))?;
+        }
+        let targets = target_dir().join(format!("bench/detail-targets-{}.lua", engine.name()));
+        run(Command::new("node")
+            .current_dir(&node_dir)
+            .arg("targets.mjs")
+            .arg(&server.url)
+            .arg(&targets))?;
+        results.push((engine, load(&server.url, &targets, options.duration_secs)?));
+    }
+    print_load(&results, options.duration_secs);
+    Ok(())
+}
+
+/// The bench server of `engine`, seeded (and its PostgreSQL cluster, kept running with it).
+fn start(
+    engine: Engine,
+    server_bin: &Path,
+    site: &Path,
+) -> Result<(RunningServer, Option<services::Postgres>)> {
     let site_arg = site.to_string_lossy().into_owned();
-    let server = RunningServer::spawn(
-        "bench",
-        &target_dir().join("server-release/inquiry-server"),
-        // Load tests register and download far beyond one customer's limits.
-        &[
-            "--seed",
-            "bench",
-            "--writes-per-minute",
-            "0",
-            "--photo-downloads-per-minute",
-            "0",
-            "--static",
-            &site_arg,
-        ],
-    )?;
-    print_db_size(&target_dir().join("xtask/bench/test.db"));
-
-    let targets = target_dir().join("bench/detail-targets.lua");
-    run(Command::new("node")
-        .current_dir(&node_dir)
-        .arg("bench.mjs")
-        .arg(&server.url)
-        .arg(&site)
-        .arg(&targets)
-        .arg(options.runs.to_string()))?;
-
-    load(&server.url, &targets, options.duration_secs)
+    // Load tests register and download far beyond one customer's limits.
+    let mut args = vec![
+        "--seed".to_owned(),
+        "bench".to_owned(),
+        "--writes-per-minute".to_owned(),
+        "0".to_owned(),
+        "--photo-downloads-per-minute".to_owned(),
+        "0".to_owned(),
+        "--static".to_owned(),
+        site_arg,
+    ];
+    let postgres = match engine {
+        Engine::Sqlite => None,
+        Engine::Postgres => {
+            let pg = services::Postgres::start("bench-postgres")?;
+            args.push("--database-url".to_owned());
+            args.push(pg.create_database("bench")?);
+            Some(pg)
+        }
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let name = format!("bench-{}", engine.name().to_lowercase());
+    println!(
+        "\nseeding the {} bench database (about 102,000 inquiries)…",
+        engine.name()
+    );
+    let server = RunningServer::spawn(&name, server_bin, &args)?;
+    if engine == Engine::Sqlite {
+        print_db_size(&target_dir().join("xtask").join(&name).join("test.db"));
+    }
+    Ok((server, postgres))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {
@@ -252,28 +337,27 @@ struct Scenario<'a> {
     rate: Option<(f64, f64)>,
 }
 
-fn load(url: &str, targets: &Path, secs: u32) -> Result {
-    let (start, end) = year_period();
-    let targets = targets.to_string_lossy().into_owned();
-    let scenarios = [
+fn scenarios<'a>(start: &'a str, end: &'a str, targets: &'a str) -> [Scenario<'a>; 4] {
+    [
         Scenario {
             name: "member list (1 year, page 1)",
             script: "member_list.lua",
-            args: vec![&start, &end],
+            args: vec![start, end],
+            // Required on SQLite; on PostgreSQL the issue asks p99 <= 20 ms.
             p99_ms: Some((10.0, 5.0)),
             rate: Some((2000.0, 4000.0)),
         },
         Scenario {
             name: "detail",
             script: "detail.lua",
-            args: vec![&targets],
+            args: vec![targets],
             p99_ms: None,
             rate: None,
         },
         Scenario {
             name: "back office by status",
             script: "bo_list.lua",
-            args: vec![&start, &end],
+            args: vec![start, end],
             p99_ms: Some((30.0, 10.0)),
             rate: None,
         },
@@ -285,39 +369,71 @@ fn load(url: &str, targets: &Path, secs: u32) -> Result {
             p99_ms: None,
             rate: None,
         },
-    ];
-    println!("\n== Server under load: release build, fresh --seed bench DB, wrk 2 threads x 32 connections, {secs} s each (wrk shares the 2 cores)");
-    println!(
-        "{:<30} {:>10} {:>10} {:>10} {:>8}   target",
-        "scenario", "req/s", "p50", "p99", "errors"
-    );
-    for s in scenarios {
-        let r = wrk(url, s.script, &s.args, secs)?;
-        let rate = r.requests as f64 / r.secs;
-        let mut verdicts = Vec::new();
-        if let Some((req, goal)) = s.p99_ms {
-            verdicts.push(format!(
-                "p99 <= {req} ms (goal {goal}): {}",
-                grade(r.p99_ms <= goal, r.p99_ms <= req)
-            ));
-        }
-        if let Some((req, goal)) = s.rate {
-            verdicts.push(format!(
-                ">= {req} req/s (goal {goal}): {}",
-                grade(rate >= goal, rate >= req)
-            ));
-        }
-        println!(
-            "{:<30} {:>10.0} {:>7.2} ms {:>7.2} ms {:>8}   {}",
-            s.name,
-            rate,
-            r.p50_ms,
-            r.p99_ms,
-            r.errors,
-            verdicts.join("; ")
+    ]
+}
+
+/// Every scenario against one server.
+fn load(url: &str, targets: &Path, secs: u32) -> Result<Vec<Load>> {
+    let (start, end) = year_period();
+    let targets = targets.to_string_lossy().into_owned();
+    scenarios(&start, &end, &targets)
+        .iter()
+        .map(|s| wrk(url, s.script, &s.args, secs))
+        .collect()
+}
+
+fn print_load(results: &[(Engine, Vec<Load>)], secs: u32) {
+    println!("\n== Server under load: release build, fresh --seed bench DB, wrk 2 threads x 32 connections, {secs} s each (wrk and the database share the 2 cores)");
+    let mut head = format!("{:<30}", "scenario");
+    for (engine, _) in results {
+        head += &format!(" | {:^37}", engine.name());
+    }
+    println!("{head}");
+    let mut sub = format!("{:<30}", "");
+    for _ in results {
+        sub += &format!(
+            " | {:>8} {:>8} {:>8} {:>6}",
+            "req/s", "p50 ms", "p99 ms", "errors"
         );
     }
-    Ok(())
+    println!("{sub}");
+    let (start, end) = year_period();
+    for (i, s) in scenarios(&start, &end, "").iter().enumerate() {
+        let mut line = format!("{:<30}", s.name);
+        let mut verdicts = Vec::new();
+        for (engine, loads) in results {
+            let r = &loads[i];
+            let rate = r.requests as f64 / r.secs;
+            line += &format!(
+                " | {:>8.0} {:>8.2} {:>8.2} {:>6}",
+                rate, r.p50_ms, r.p99_ms, r.errors
+            );
+            let p99 = match (engine, i) {
+                // The PostgreSQL target of issue 19: member list p99 <= 20 ms.
+                (Engine::Postgres, 0) => Some((20.0, 10.0)),
+                (Engine::Postgres, _) => None,
+                (Engine::Sqlite, _) => s.p99_ms,
+            };
+            if let Some((req, goal)) = p99 {
+                verdicts.push(format!(
+                    "{}: p99 <= {req} ms (goal {goal}) {}",
+                    engine.name(),
+                    grade(r.p99_ms <= goal, r.p99_ms <= req)
+                ));
+            }
+            if let (Engine::Sqlite, Some((req, goal))) = (engine, s.rate) {
+                verdicts.push(format!(
+                    "{}: >= {req} req/s (goal {goal}) {}",
+                    engine.name(),
+                    grade(rate >= goal, rate >= req)
+                ));
+            }
+        }
+        println!("{line}");
+        if !verdicts.is_empty() {
+            println!("{:<30}   {}", "", verdicts.join("; "));
+        }
+    }
 }
 
 fn grade(goal: bool, required: bool) -> &'static str {

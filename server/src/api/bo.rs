@@ -214,8 +214,7 @@ pub async fn question_proc(
     let me = me(&counselor);
     state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             if let Err(refusal) = desk::take(tx, &ccn_no, &me)? {
                 let error = match refusal {
                     Refusal::Answered => ApiError::StatusConflict {
@@ -282,8 +281,7 @@ pub async fn question_ans(
     let me = me(&counselor);
     let detail = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             let now = now_db();
             let answer = Answer {
                 author,
@@ -345,8 +343,7 @@ pub async fn question_trns(
     let me = me(&counselor);
     let detail = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             let t = seller::Transfer {
                 need_answer,
                 note: &note,

@@ -564,8 +564,7 @@ pub async fn reply(
         .ok_or_else(|| Refused::bad_request("The parentAnswerId is required."))?;
     let outcome = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             let outcome = seller::reply(
                 tx,
                 &inquiry_id,
@@ -614,11 +613,9 @@ pub async fn confirm(
         .ok_or_else(|| Refused::bad_request("confirmBy is required: the confirmer's WING id"))?;
     let outcome = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             let outcome =
                 seller::confirm(tx, &vendor.vendor_id, &inquiry_id, &confirm_by, Utc::now())?;
-            if outcome.is_ok() {}
             Ok(outcome)
         })
         .await?;

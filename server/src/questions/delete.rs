@@ -9,8 +9,7 @@ pub async fn delete(state: &AppState, mbr_no: &str, ccn_no: &str) -> Result<(), 
     let (ccn, member) = (ccn_no.to_owned(), mbr_no.to_owned());
     let removed = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             tx.lock_inquiry(&ccn)?;
             let files = tx.files_of(&ccn)?;
             if !tx.delete_question_if_received(&ccn, &member)? {

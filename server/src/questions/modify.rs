@@ -69,8 +69,7 @@ pub async fn modify(
     let ccn = ccn_no.to_owned();
     let result = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             tx.lock_inquiry(&ccn)?;
             let now = now_db();
             if !tx.update_question_if_received(&ccn, &member, &fields, &now)? {

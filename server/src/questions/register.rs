@@ -64,8 +64,7 @@ pub async fn register(
     let rows = stored.clone();
     let result = state
         .db
-        .write(move |c| -> Result<_, ApiError> {
-            let tx = c;
+        .write(move |tx| -> Result<_, ApiError> {
             let now = now_db();
             let ccn_no = tx.next_ccn_no(store_today(offset))?;
             // The key is claimed in this transaction: a concurrent retry (here or on another

@@ -17,6 +17,7 @@ mod notifications;
 mod register;
 mod robustness;
 mod sellers;
+mod storage;
 
 pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now()

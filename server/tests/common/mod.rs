@@ -48,6 +48,14 @@ pub async fn start() -> TestServer {
 }
 
 pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
+    start_with_blobs(configure, None).await
+}
+
+/// A server whose photos go to `blobs` (after seeding into the temp dir) instead.
+pub async fn start_with_blobs(
+    configure: impl FnOnce(&mut Config),
+    blobs_after_seed: Option<Blobs>,
+) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("test.db");
     let mut config = Config::new(dir.path().to_path_buf());
@@ -69,6 +77,7 @@ pub async fn start_with(configure: impl FnOnce(&mut Config)) -> TestServer {
         seed::demo(&store, &blobs, &config).await.expect("seed"),
         seed::Outcome::Seeded(_)
     ));
+    let blobs = blobs_after_seed.unwrap_or(blobs);
     let server = Server::bind("127.0.0.1:0".parse().unwrap(), store, blobs, config)
         .await
         .expect("bind");
