@@ -15,7 +15,10 @@ use crate::{ensure_packages, output, run, target_dir, tools_dir, venv_bin, Resul
 
 /// Debian's PostgreSQL 15 server binaries.
 const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
-const PG_PACKAGES: &[(&str, &str)] = &[("postgresql-15", "/usr/lib/postgresql/15/bin/initdb")];
+const PG_PACKAGES: &[(&str, &str)] = &[
+    ("postgresql-15", "/usr/lib/postgresql/15/bin/initdb"),
+    ("openssl", "/usr/bin/openssl"),
+];
 /// PyPI packages of the test services, pinned.
 const PYTHON_SERVICES: &[&str] = &["moto[server]==5.2.6", "aiosmtpd==1.4.6"];
 
@@ -75,17 +78,85 @@ fn as_postgres(program: &str) -> Command {
 }
 
 /// A PostgreSQL cluster in `target/xtask/NAME`, on a free loopback port, fsync off; its
-/// superuser `postgres` trusts local connections. Stopped and removed on drop.
+/// superuser `postgres` trusts local connections. With TLS, it serves a certificate signed by a
+/// CA made for it, and its URLs require TLS and name that CA (`sslrootcert`), so every client
+/// of it verifies the server as one of a managed database would. Stopped and removed on drop.
 pub struct Postgres {
     dir: PathBuf,
     pub port: u16,
+    tls: bool,
+}
+
+/// A CA and a server certificate for 127.0.0.1 signed by it, in `dir`.
+fn make_certificates(dir: &Path) -> Result {
+    let openssl = |args: &[&str]| {
+        let mut c = Command::new("openssl");
+        c.current_dir(dir)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        run(&mut c)
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=inquiry-desk test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ])?;
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ])?;
+    fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").map_err(|e| e.to_string())?;
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.crt",
+    ])
 }
 
 impl Postgres {
+    /// Without TLS (the bench: a database on the same host).
     pub fn start(name: &str) -> Result<Self> {
+        Self::start_with(name, false)
+    }
+
+    pub fn start_with(name: &str, tls: bool) -> Result<Self> {
         let dir = target_dir().join("xtask").join(name);
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        if tls {
+            make_certificates(&dir)?;
+        }
         if is_root() {
             run(Command::new("chown").args(["-R", "postgres"]).arg(&dir))?;
         }
@@ -102,12 +173,18 @@ impl Postgres {
         run(&mut init)?;
         let port = free_port()?;
         let log = dir.join("postgres.log");
-        let options = format!(
+        let mut options = format!(
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -p {port} \
              -c listen_addresses=127.0.0.1 -k {} -c max_connections=400 \
              -c shared_buffers=256MB",
             dir.display()
         );
+        if tls {
+            options += &format!(
+                " -c ssl=on -c ssl_cert_file={0}/server.crt -c ssl_key_file={0}/server.key",
+                dir.display()
+            );
+        }
         let mut start = as_postgres("pg_ctl");
         start
             .arg("-D")
@@ -118,15 +195,25 @@ impl Postgres {
         quiet(&mut start);
         run(&mut start)?;
         println!(
-            "PostgreSQL 15 for the tests: port {port} (log: {})",
+            "PostgreSQL 15: port {port}{} (log: {})",
+            if tls { ", TLS required" } else { "" },
             log.display()
         );
-        Ok(Self { dir, port })
+        Ok(Self { dir, port, tls })
+    }
+
+    /// The URL of database `db` as its superuser.
+    fn url(&self, db: &str) -> String {
+        let mut url = format!("postgres://postgres@127.0.0.1:{}/{db}", self.port);
+        if self.tls {
+            url += &format!("?sslmode=require&sslrootcert={}/ca.pem", self.dir.display());
+        }
+        url
     }
 
     /// A URL whose user may create databases.
     pub fn admin_url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+        self.url("postgres")
     }
 
     /// Creates database `name`; its URL.
@@ -134,10 +221,7 @@ impl Postgres {
         run(Command::new("psql")
             .args(["-q", "-d", &self.admin_url(), "-c"])
             .arg(format!("CREATE DATABASE {name}")))?;
-        Ok(format!(
-            "postgres://postgres@127.0.0.1:{}/{name}",
-            self.port
-        ))
+        Ok(self.url(name))
     }
 }
 
@@ -202,7 +286,7 @@ impl TestServices {
     pub fn start() -> Result<Self> {
         install()?;
         Ok(Self {
-            postgres: Postgres::start("postgres")?,
+            postgres: Postgres::start_with("postgres", true)?,
             s3: S3::start("s3")?,
         })
     }

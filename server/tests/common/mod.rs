@@ -130,11 +130,11 @@ pub async fn fresh_postgres_database(admin: &str) -> String {
     let create = name.clone();
     let admin_c = admin.clone();
     tokio::task::spawn_blocking(move || {
-        let mut client = postgres::Client::connect(&admin_c, postgres::NoTls)
-            .expect("connect to INQUIRY_TEST_DATABASE_URL");
-        client
-            .batch_execute(&format!("CREATE DATABASE {create}"))
-            .expect("create a test database");
+        inquiry_server::store::postgres::execute_once(
+            &admin_c,
+            &format!("CREATE DATABASE {create}"),
+        )
+        .expect("create a test database on INQUIRY_TEST_POSTGRES_URL");
     })
     .await
     .unwrap();

@@ -20,7 +20,8 @@ mod tx;
 
 use std::{collections::HashMap, time::Duration};
 
-use postgres::{types::ToSql, Client, IsolationLevel, NoTls, Row, Statement};
+use postgres::{types::ToSql, Client, IsolationLevel, Row, Statement};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use migrations::MIGRATIONS;
 
@@ -58,6 +59,75 @@ pub struct PgConn {
 
 struct Manager {
     config: postgres::Config,
+    tls: MakeRustlsConnect,
+}
+
+/// A libpq URL, with the TLS options the `postgres` crate leaves to its connector taken out:
+/// `sslrootcert=PATH` (the CA bundle that signed the server's certificate; libpq's name).
+struct Url {
+    config: postgres::Config,
+    root_cert: Option<std::path::PathBuf>,
+}
+
+fn parse_url(url: &str) -> Result<Url, StoreError> {
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut root_cert = None;
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| match p.strip_prefix("sslrootcert=") {
+            Some(path) => {
+                root_cert = Some(std::path::PathBuf::from(path));
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let url = if rest.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", rest.join("&"))
+    };
+    let config = url.parse().map_err(|e| {
+        StoreError::Unavailable(format!("DATABASE_URL is not a PostgreSQL URL: {e}"))
+    })?;
+    Ok(Url { config, root_cert })
+}
+
+/// TLS to the database when the server offers it (`sslmode=prefer`, the default) or the URL
+/// demands it (`?sslmode=require`), the server's certificate verified against `sslrootcert`
+/// when given, else the system's trusted roots (Debian: `ca-certificates`).
+fn tls(root_cert: Option<&std::path::Path>) -> Result<MakeRustlsConnect, StoreError> {
+    use rustls::pki_types::{pem::PemObject, CertificateDer};
+    let mut roots = rustls::RootCertStore::empty();
+    match root_cert {
+        Some(path) => {
+            let certs = CertificateDer::pem_file_iter(path)
+                .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| {
+                    StoreError::Unavailable(format!("sslrootcert {}: {e}", path.display()))
+                })?;
+            for cert in certs {
+                roots.add(cert).map_err(|e| {
+                    StoreError::Unavailable(format!("sslrootcert {}: {e}", path.display()))
+                })?;
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                // One the system store holds but rustls cannot parse is skipped, not fatal.
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| StoreError::Unavailable(format!("TLS: {e}")))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -66,7 +136,7 @@ impl r2d2::ManageConnection for Manager {
 
     fn connect(&self) -> Result<PgConn, postgres::Error> {
         Ok(PgConn {
-            client: self.config.connect(NoTls)?,
+            client: self.config.connect(self.tls.clone())?,
             statements: HashMap::new(),
         })
     }
@@ -111,10 +181,9 @@ impl PgStore {
     /// Connects to `url` (a libpq URL), keeps at most `pool_size` connections, and applies
     /// pending migrations under an advisory lock.
     pub async fn connect(url: &str, pool_size: u32) -> Result<Self, StoreError> {
-        let config: postgres::Config = url.parse().map_err(|e| {
-            StoreError::Unavailable(format!("DATABASE_URL is not a PostgreSQL URL: {e}"))
-        })?;
+        let Url { config, root_cert } = parse_url(url)?;
         tokio::task::spawn_blocking(move || {
+            let tls = tls(root_cert.as_deref())?;
             let pool = r2d2::Pool::builder()
                 .max_size(pool_size.max(1))
                 .min_idle(Some(pool_size.clamp(1, 4)))
@@ -122,7 +191,7 @@ impl PgStore {
                 // A broken connection is noticed when it is used (`has_broken`); checking every
                 // checkout would cost each request a round trip.
                 .test_on_check_out(false)
-                .build(Manager { config })
+                .build(Manager { config, tls })
                 .map_err(|e| StoreError::Unavailable(e.to_string()))?;
             migrate(&pool)?;
             Ok(Self {
@@ -201,6 +270,15 @@ impl PgStore {
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))?
     }
+}
+
+/// Runs `sql` on a connection of its own to `url` (TLS options as for the store): for tools and
+/// tests that manage databases (`CREATE DATABASE …`).
+pub fn execute_once(url: &str, sql: &str) -> Result<(), StoreError> {
+    let Url { config, root_cert } = parse_url(url)?;
+    let mut client = config.connect(tls(root_cert.as_deref())?)?;
+    client.batch_execute(sql)?;
+    Ok(())
 }
 
 fn migrate(pool: &r2d2::Pool<Manager>) -> Result<(), StoreError> {
