@@ -260,30 +260,7 @@ async fn two_instances_share_one_database_bucket_and_outbox() {
 
     // Two counselors answer the same inquiry at the same moment through different
     // instances: one wins, the other gets 409 with the answer that won.
-    let ans = format!("{BO}/questionAns");
-    let raced = &registered[0];
-    let (first, second) = tokio::join!(
-        a.post_json(
-            &ans,
-            COUNSELOR,
-            json!({"ccnNo": raced, "ansCont": "A의 답변"})
-        ),
-        b.post_json(
-            &ans,
-            COUNSELOR2,
-            json!({"ccnNo": raced, "ansCont": "B의 답변"})
-        ),
-    );
-    let (won, lost) = match (first.0, second.0) {
-        (StatusCode::OK, StatusCode::CONFLICT) => (first, second),
-        (StatusCode::CONFLICT, StatusCode::OK) => (second, first),
-        other => panic!(
-            "exactly one answer lands: {other:?} {} {}",
-            first.1, second.1
-        ),
-    };
-    assert_eq!(lost.1["code"], "ALREADY_ANSWERED");
-    assert_eq!(lost.1["payload"]["replies"], won.1["payload"]["replies"]);
+    race_two_answers((a, COUNSELOR), (b, COUNSELOR2), &registered[0]).await;
 
     // The rest answered through either instance: every e-mail is delivered exactly once,
     // whichever instance's worker claims it.
@@ -291,7 +268,7 @@ async fn two_instances_share_one_database_bucket_and_outbox() {
         let target = if i % 2 == 0 { a } else { b };
         let (status, body) = target
             .post_json(
-                &ans,
+                &format!("{BO}/questionAns"),
                 COUNSELOR,
                 json!({"ccnNo": ccn, "ansCont": "답변드립니다."}),
             )

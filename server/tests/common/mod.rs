@@ -326,6 +326,43 @@ impl TestServer {
     }
 }
 
+/// Two counselors answered one inquiry at once (through one server or two): exactly one
+/// answer landed and the other was refused `ALREADY_ANSWERED` with the answer that won.
+/// Returns (won, lost).
+pub async fn race_two_answers(
+    (a, a_token): (&TestServer, &str),
+    (b, b_token): (&TestServer, &str),
+    ccn_no: &str,
+) -> ((StatusCode, Value), (StatusCode, Value)) {
+    let ans = format!("{BO}/questionAns");
+    let (first, second) = tokio::join!(
+        a.post_json(
+            &ans,
+            a_token,
+            serde_json::json!({"ccnNo": ccn_no, "ansCont": "첫 번째 상담원의 답변"})
+        ),
+        b.post_json(
+            &ans,
+            b_token,
+            serde_json::json!({"ccnNo": ccn_no, "ansCont": "두 번째 상담원의 답변"})
+        ),
+    );
+    let (won, lost) = match (first.0, second.0) {
+        (StatusCode::OK, StatusCode::CONFLICT) => (first, second),
+        (StatusCode::CONFLICT, StatusCode::OK) => (second, first),
+        other => panic!(
+            "exactly one answer lands: {other:?} {} {}",
+            first.1, second.1
+        ),
+    };
+    assert_eq!(lost.1["code"], "ALREADY_ANSWERED");
+    assert_eq!(
+        lost.1["payload"]["replies"], won.1["payload"]["replies"],
+        "the refusal carries the answer that won"
+    );
+    (won, lost)
+}
+
 pub async fn read(resp: Response) -> (StatusCode, Value) {
     let status = resp.status();
     let text = resp.text().await.expect("body");
