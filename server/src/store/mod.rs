@@ -346,13 +346,13 @@ impl Store {
         }
     }
 
-    /// The list totals as of now. SQLite keeps them until this process's next write (it is
-    /// the only writer); on PostgreSQL other instances write too, so totals are counted each
-    /// time and never stale.
+    /// The list totals as of now: SQLite keeps them until this process's next write (it is
+    /// the only writer); PostgreSQL keys them by the database snapshot they were counted in,
+    /// so a write from any instance makes them count again. Never stale.
     pub fn totals(&self) -> Totals {
         match self {
             Store::Sqlite(s) => s.totals(),
-            Store::Postgres(_) => Totals::uncached(),
+            Store::Postgres(s) => s.totals(),
         }
     }
 

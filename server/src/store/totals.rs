@@ -14,7 +14,8 @@ use std::{
 /// inquiries) while its page is twenty rows; counselors re-read the same queue far more often
 /// than anything is written. Every write moves the generation on, so a total is never older
 /// than the last write that finished before its request started. Only an engine with one
-/// writer process (SQLite) can know every write; on PostgreSQL totals are counted each time.
+/// writer process (SQLite) can know every write this way; PostgreSQL's adapter keys each total
+/// by the snapshot it was counted in instead (its generation never moves).
 #[derive(Default)]
 pub struct TotalsCache {
     generation: AtomicU64,

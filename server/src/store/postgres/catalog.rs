@@ -1,6 +1,6 @@
 //! The type tree, goods, orders, tokens, counselors and answer templates.
 
-use postgres::Error;
+use tokio_postgres::Error;
 
 use super::{tx::PgTx, uint};
 use crate::store::{

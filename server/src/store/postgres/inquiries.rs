@@ -1,6 +1,6 @@
 //! One inquiry: its lock, number, fields, status, photos' rows and thread.
 
-use postgres::Error;
+use tokio_postgres::Error;
 
 use super::{counselor, tx::PgTx, uint};
 use crate::{

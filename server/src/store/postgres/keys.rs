@@ -1,6 +1,6 @@
 //! Idempotency keys and shared rate-limit buckets.
 
-use postgres::Error;
+use tokio_postgres::Error;
 
 use super::tx::PgTx;
 use crate::store::{IdempotencyRecord, RateCharge};

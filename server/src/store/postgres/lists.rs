@@ -2,7 +2,7 @@
 //! that are set, so the planner picks the index made for that combination (the same indexes
 //! as SQLite's, each ending in the list order).
 
-use postgres::{types::ToSql, Error, Row};
+use tokio_postgres::{types::ToSql, Error, Row};
 
 use super::{counselor, tx::PgTx, uint};
 use crate::{
@@ -71,11 +71,20 @@ fn refs(args: &Params) -> Vec<&(dyn ToSql + Sync)> {
         .collect()
 }
 
+/// The filter's total. A member's is a few hundred index entries at most: counted each time.
+/// The back office's spans every member (tens of thousands): kept under the transaction's
+/// snapshot (which writes it sees, from any instance), so a later request reuses it only if its
+/// snapshot is the same, i.e. nothing was committed in between. A counselor paging a queue
+/// counts once.
 fn count(tx: &mut PgTx, filter: &ListFilter, totals: &Totals) -> Result<u64, Error> {
     let (from, args) = filter_sql(filter);
     let sql = format!("SELECT COUNT(*) FROM ccn c{from}");
+    if filter.mbr_no.is_some() {
+        return Ok(uint(&tx.query_one(&sql, &refs(&args))?, 0));
+    }
+    let snapshot = tx.snapshot()?;
     totals.get_or_count(
-        || format!("{sql}\u{0}{filter:?}"),
+        || format!("{snapshot}\u{0}{filter:?}"),
         || Ok(uint(&tx.query_one(&sql, &refs(&args))?, 0)),
     )
 }

@@ -1,14 +1,15 @@
 //! The PostgreSQL adapter: several instances on one database.
 //!
-//! The sync `postgres` client behind the same blocking boundary the SQLite side uses, so the
-//! port stays one synchronous trait: each transaction runs on tokio's blocking pool on a
-//! connection from an r2d2 pool. Reads are `REPEATABLE READ, READ ONLY` (one snapshot for a
-//! detail's several statements); writes are `READ COMMITTED` with the row locks the port's
-//! contract asks for (`lock_inquiry` takes `FOR UPDATE`, outbox claims `SKIP LOCKED`). Each
-//! connection keeps its prepared statements, so a request costs no parse or plan. Only this
-//! module and its children know the `postgres` crate.
+//! `tokio_postgres` behind the same blocking boundary the SQLite side uses, so the port stays
+//! one synchronous trait: each transaction runs on tokio's blocking pool on a connection from
+//! an r2d2 pool (`connection.rs`). Reads are `REPEATABLE READ, READ ONLY` (one snapshot for a
+//! detail's several statements; `BEGIN` pipelined with the first); writes are `READ
+//! COMMITTED` with the row locks the port's contract asks for (`lock_inquiry` takes `FOR
+//! UPDATE`, outbox claims `SKIP LOCKED`). Each connection keeps its prepared statements, so a
+//! request costs no parse or plan. Only this module and its children know `tokio_postgres`.
 
 mod catalog;
+mod connection;
 mod inquiries;
 mod keys;
 mod lists;
@@ -18,14 +19,15 @@ mod people;
 mod transfers;
 mod tx;
 
-use std::{collections::HashMap, time::Duration};
+use std::time::Duration;
 
-use postgres::{types::ToSql, Client, IsolationLevel, Row, Statement};
-use tokio_postgres_rustls::MakeRustlsConnect;
+use tokio_postgres::Row;
 
+pub use connection::execute_once;
+use connection::{parse_url, tls, Manager, Url};
 pub use migrations::MIGRATIONS;
 
-use super::{StoreError, Tx};
+use super::{totals::TotalsCache, StoreError, Totals, Tx};
 
 /// Connections an instance keeps at most, unless told otherwise.
 pub const DEFAULT_POOL_SIZE: u32 = 16;
@@ -33,8 +35,8 @@ pub const DEFAULT_POOL_SIZE: u32 = 16;
 /// The advisory lock migrations run under (any constant the application owns).
 const MIGRATION_LOCK: i64 = 0x1_0_1_9_1_9;
 
-impl From<postgres::Error> for StoreError {
-    fn from(e: postgres::Error) -> Self {
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> Self {
         // A server error is its message and SQLSTATE; a connection error names the host and
         // port at most, never the password.
         let message = match e.as_db_error() {
@@ -51,109 +53,21 @@ impl From<postgres::Error> for StoreError {
     }
 }
 
-/// A pooled connection and the statements prepared on it.
-pub struct PgConn {
-    client: Client,
-    statements: HashMap<String, Statement>,
-}
-
-struct Manager {
-    config: postgres::Config,
-    tls: MakeRustlsConnect,
-}
-
-/// A libpq URL, with the TLS options the `postgres` crate leaves to its connector taken out:
-/// `sslrootcert=PATH` (the CA bundle that signed the server's certificate; libpq's name).
-struct Url {
-    config: postgres::Config,
-    root_cert: Option<std::path::PathBuf>,
-}
-
-fn parse_url(url: &str) -> Result<Url, StoreError> {
-    let (base, query) = url.split_once('?').unwrap_or((url, ""));
-    let mut root_cert = None;
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .filter(|p| match p.strip_prefix("sslrootcert=") {
-            Some(path) => {
-                root_cert = Some(std::path::PathBuf::from(path));
-                false
-            }
-            None => true,
-        })
-        .collect();
-    let url = if rest.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{}", rest.join("&"))
-    };
-    let config = url.parse().map_err(|e| {
-        StoreError::Unavailable(format!("DATABASE_URL is not a PostgreSQL URL: {e}"))
-    })?;
-    Ok(Url { config, root_cert })
-}
-
-/// TLS to the database when the server offers it (`sslmode=prefer`, the default) or the URL
-/// demands it (`?sslmode=require`), the server's certificate verified against `sslrootcert`
-/// when given, else the system's trusted roots (Debian: `ca-certificates`).
-fn tls(root_cert: Option<&std::path::Path>) -> Result<MakeRustlsConnect, StoreError> {
-    use rustls::pki_types::{pem::PemObject, CertificateDer};
-    let mut roots = rustls::RootCertStore::empty();
-    match root_cert {
-        Some(path) => {
-            let certs = CertificateDer::pem_file_iter(path)
-                .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
-                .map_err(|e| {
-                    StoreError::Unavailable(format!("sslrootcert {}: {e}", path.display()))
-                })?;
-            for cert in certs {
-                roots.add(cert).map_err(|e| {
-                    StoreError::Unavailable(format!("sslrootcert {}: {e}", path.display()))
-                })?;
-            }
-        }
-        None => {
-            for cert in rustls_native_certs::load_native_certs().certs {
-                // One the system store holds but rustls cannot parse is skipped, not fatal.
-                let _ = roots.add(cert);
-            }
-        }
-    }
-    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| StoreError::Unavailable(format!("TLS: {e}")))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    Ok(MakeRustlsConnect::new(config))
-}
-
-impl r2d2::ManageConnection for Manager {
-    type Connection = PgConn;
-    type Error = postgres::Error;
-
-    fn connect(&self) -> Result<PgConn, postgres::Error> {
-        Ok(PgConn {
-            client: self.config.connect(self.tls.clone())?,
-            statements: HashMap::new(),
-        })
-    }
-
-    fn is_valid(&self, conn: &mut PgConn) -> Result<(), postgres::Error> {
-        conn.client.simple_query("").map(|_| ())
-    }
-
-    fn has_broken(&self, conn: &mut PgConn) -> bool {
-        conn.client.is_closed()
-    }
-}
-
 /// Cloneable handle on the pool.
 #[derive(Clone)]
 pub struct PgStore {
     pool: std::sync::Arc<Pool>,
+    totals: std::sync::Arc<TotalsCache>,
+    /// Transactions running at once, in arrival order (a fair queue): a few per core keep the
+    /// database and this process busy without every request thrashing for the CPU; more only
+    /// adds waiting threads and a long tail.
+    running: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+/// Transactions an instance runs at once: two per core, at most the pool.
+fn concurrency(pool_size: u32) -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    (cores * 2).clamp(1, pool_size.max(1) as usize)
 }
 
 /// The pool, closed off the async threads: a sync client's close runs its own small runtime,
@@ -196,10 +110,21 @@ impl PgStore {
             migrate(&pool)?;
             Ok(Self {
                 pool: std::sync::Arc::new(Pool(Some(pool))),
+                totals: std::sync::Arc::new(TotalsCache::default()),
+                running: std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency(
+                    pool_size,
+                ))),
             })
         })
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))?
+    }
+
+    /// List totals, each kept under the database snapshot it was counted in (see
+    /// `lists::count`): another instance's write makes a new snapshot, so a total is reused
+    /// only while nothing it counts can have changed.
+    pub fn totals(&self) -> Totals {
+        self.totals.handle()
     }
 
     fn checkout(&self) -> Result<r2d2::PooledConnection<Manager>, StoreError> {
@@ -234,37 +159,34 @@ impl PgStore {
         E: From<StoreError> + Send + 'static,
         F: FnOnce(&mut dyn Tx) -> Result<T, E> + Send + 'static,
     {
+        let permit = self
+            .running
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
         let this = self.clone();
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut conn = this.checkout()?;
-            let PgConn { client, statements } = &mut *conn;
-            let tx = if read_only {
-                client
-                    .build_transaction()
-                    .isolation_level(IsolationLevel::RepeatableRead)
-                    .read_only(true)
-                    .start()
-            } else {
-                client.transaction()
-            }
-            .map_err(StoreError::from)?;
-            let mut tx = tx::PgTx { tx, statements };
+            let mut tx = tx::PgTx::new(&mut conn, read_only);
             let result = f(&mut tx);
             if result.is_ok() {
-                tx.tx.commit().map_err(StoreError::from)?;
-            }
+                tx.finish().map_err(StoreError::from)?;
+            } // else dropped: rolled back
             result
         })
         .await
         .map_err(|e| StoreError::Unavailable(format!("database task failed: {e}")))?
     }
 
-    /// Refreshes the planner's statistics after a bulk load (the bench seed).
+    /// Refreshes the planner's statistics and the visibility map after a bulk load (the bench
+    /// seed), so counts are answered from the indexes alone.
     pub async fn analyze(&self) -> Result<(), StoreError> {
         let this = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = this.checkout()?;
-            conn.client.batch_execute("ANALYZE")?;
+            let conn = this.checkout()?;
+            conn.block_on(conn.client.batch_execute("VACUUM ANALYZE"))?;
             Ok(())
         })
         .await
@@ -272,94 +194,49 @@ impl PgStore {
     }
 }
 
-/// Runs `sql` on a connection of its own to `url` (TLS options as for the store): for tools and
-/// tests that manage databases (`CREATE DATABASE …`).
-pub fn execute_once(url: &str, sql: &str) -> Result<(), StoreError> {
-    let Url { config, root_cert } = parse_url(url)?;
-    let mut client = config.connect(tls(root_cert.as_deref())?)?;
-    client.batch_execute(sql)?;
-    Ok(())
-}
-
 fn migrate(pool: &r2d2::Pool<Manager>) -> Result<(), StoreError> {
-    let mut conn = pool
+    let conn = pool
         .get()
         .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-    let client = &mut conn.client;
+    let client = &conn.client;
     // Instances started together wait here for the first one's migrations.
-    client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
-    let result = (|| -> Result<(), StoreError> {
-        client.batch_execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
-             INSERT INTO schema_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version);",
-        )?;
+    conn.block_on(client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK]))?;
+    let result = conn.block_on(async {
+        client
+            .batch_execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
+                 INSERT INTO schema_version SELECT 0
+                  WHERE NOT EXISTS (SELECT 1 FROM schema_version);",
+            )
+            .await?;
         let applied: i64 = client
-            .query_one("SELECT version FROM schema_version", &[])?
+            .query_one("SELECT version FROM schema_version", &[])
+            .await?
             .get(0);
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
-            let failed = |e: postgres::Error| StoreError::Migration {
-                version: i + 1,
-                message: StoreError::from(e).to_string(),
-            };
-            let mut tx = client.transaction().map_err(failed)?;
-            tx.batch_execute(sql).map_err(failed)?;
-            tx.execute("UPDATE schema_version SET version = $1", &[&(i as i64 + 1)])
-                .map_err(failed)?;
-            tx.commit().map_err(failed)?;
+            let version = i as i64 + 1;
+            let applied = async {
+                client.batch_execute("BEGIN").await?;
+                client.batch_execute(sql).await?;
+                client
+                    .execute("UPDATE schema_version SET version = $1", &[&version])
+                    .await?;
+                client.batch_execute("COMMIT").await
+            }
+            .await;
+            if let Err(e) = applied {
+                let _ = client.batch_execute("ROLLBACK").await;
+                return Err(StoreError::Migration {
+                    version: i + 1,
+                    message: StoreError::from(e).to_string(),
+                });
+            }
             tracing::info!(version = i + 1, engine = "postgres", "applied migration");
         }
         Ok(())
-    })();
-    client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])?;
+    });
+    conn.block_on(client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]))?;
     result
-}
-
-/// Statement helpers of a transaction: each SQL text is prepared once per connection.
-impl tx::PgTx<'_> {
-    fn prepared(&mut self, sql: &str) -> Result<Statement, postgres::Error> {
-        if let Some(s) = self.statements.get(sql) {
-            return Ok(s.clone());
-        }
-        let s = self.tx.prepare(sql)?;
-        self.statements.insert(sql.to_owned(), s.clone());
-        Ok(s)
-    }
-
-    pub(super) fn query(
-        &mut self,
-        sql: &str,
-        params: &[&(dyn ToSql + Sync)],
-    ) -> Result<Vec<Row>, postgres::Error> {
-        let s = self.prepared(sql)?;
-        self.tx.query(&s, params)
-    }
-
-    pub(super) fn query_opt(
-        &mut self,
-        sql: &str,
-        params: &[&(dyn ToSql + Sync)],
-    ) -> Result<Option<Row>, postgres::Error> {
-        let s = self.prepared(sql)?;
-        self.tx.query_opt(&s, params)
-    }
-
-    pub(super) fn query_one(
-        &mut self,
-        sql: &str,
-        params: &[&(dyn ToSql + Sync)],
-    ) -> Result<Row, postgres::Error> {
-        let s = self.prepared(sql)?;
-        self.tx.query_one(&s, params)
-    }
-
-    pub(super) fn execute(
-        &mut self,
-        sql: &str,
-        params: &[&(dyn ToSql + Sync)],
-    ) -> Result<u64, postgres::Error> {
-        let s = self.prepared(sql)?;
-        self.tx.execute(&s, params)
-    }
 }
 
 /// A non-negative integer column as the model's unsigned type.

@@ -1,7 +1,7 @@
 //! The notification outbox: rows written with an answer, claimed with a lease by whichever
 //! instance's worker gets there first (`FOR UPDATE SKIP LOCKED`).
 
-use postgres::Error;
+use tokio_postgres::Error;
 
 use super::{tx::PgTx, uint};
 use crate::store::{

@@ -1,7 +1,7 @@
 //! The store's own data as it is written in: members, counselors, tokens, types, goods,
 //! orders and sellers.
 
-use postgres::Error;
+use tokio_postgres::Error;
 
 use super::{tx::PgTx, uint};
 use crate::store::{yn, NewGoods, NewItem, NewMember, NewOrderLine, NewType, TokenRole};

@@ -1,6 +1,6 @@
 //! Sellers' keys, transfers (이관) and the inquiries a seller may see.
 
-use postgres::{types::ToSql, Error, Row};
+use tokio_postgres::{types::ToSql, Error, Row};
 
 use super::{tx::PgTx, uint};
 use crate::store::{
