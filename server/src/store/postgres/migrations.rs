@@ -1,98 +1,100 @@
 //! PostgreSQL schema migrations: the same tables as `sqlite/migrations.rs`, in PostgreSQL's
-//! types (times stay stored-UTC text, as on SQLite, so both engines order and compare them
-//! alike). `schema_version` records how many have been applied; they run under an advisory
+//! types (times stay stored-UTC text, as on SQLite). Every text column is `COLLATE "C"`: it
+//! compares and orders by bytes as SQLite does (the same lists and sorts on both engines,
+//! whatever the cluster's locale), and a byte comparison is what the indexes on times and
+//! numbers want (a locale's `strcoll` costs a tenth of a list's database time). `schema_version` records how many have been applied; they run under an advisory
 //! lock, so instances started together migrate once. A change goes into both engines.
 
 pub const MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE member (
-    mbr_no      TEXT PRIMARY KEY,
-    mbr_nm      TEXT NOT NULL,
-    mbr_phone   TEXT,
-    mbr_email   TEXT,
-    lang_cd     TEXT NOT NULL DEFAULT 'ko'
+    mbr_no      TEXT COLLATE "C" PRIMARY KEY,
+    mbr_nm      TEXT COLLATE "C" NOT NULL,
+    mbr_phone   TEXT COLLATE "C",
+    mbr_email   TEXT COLLATE "C",
+    lang_cd     TEXT COLLATE "C" NOT NULL DEFAULT 'ko'
 );
 CREATE TABLE counselor (
-    cnslr_no    TEXT PRIMARY KEY,
-    cnslr_nm    TEXT NOT NULL
+    cnslr_no    TEXT COLLATE "C" PRIMARY KEY,
+    cnslr_nm    TEXT COLLATE "C" NOT NULL
 );
 -- Bearer tokens are stored as SHA-256 hex digests, never in clear.
 CREATE TABLE access_token (
-    token_hash  TEXT PRIMARY KEY,
-    role        TEXT NOT NULL CHECK (role IN ('MEMBER', 'COUNSELOR')),
-    subject_no  TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    token_hash  TEXT COLLATE "C" PRIMARY KEY,
+    role        TEXT COLLATE "C" NOT NULL CHECK (role IN ('MEMBER', 'COUNSELOR')),
+    subject_no  TEXT COLLATE "C" NOT NULL,
+    created_at  TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE cnsl_typ (
-    cnsl_typ_no       TEXT PRIMARY KEY,
-    cnsl_typ_nm       TEXT NOT NULL,
-    upr_cnsl_typ_no   TEXT REFERENCES cnsl_typ (cnsl_typ_no),
+    cnsl_typ_no       TEXT COLLATE "C" PRIMARY KEY,
+    cnsl_typ_nm       TEXT COLLATE "C" NOT NULL,
+    upr_cnsl_typ_no   TEXT COLLATE "C" REFERENCES cnsl_typ (cnsl_typ_no),
     sort_seq          BIGINT NOT NULL,
-    goods_sel_mdty_yn TEXT NOT NULL DEFAULT 'N' CHECK (goods_sel_mdty_yn IN ('Y', 'N')),
-    use_yn            TEXT NOT NULL DEFAULT 'Y' CHECK (use_yn IN ('Y', 'N'))
+    goods_sel_mdty_yn TEXT COLLATE "C" NOT NULL DEFAULT 'N' CHECK (goods_sel_mdty_yn IN ('Y', 'N')),
+    use_yn            TEXT COLLATE "C" NOT NULL DEFAULT 'Y' CHECK (use_yn IN ('Y', 'N'))
 );
 CREATE INDEX cnsl_typ_upr_idx ON cnsl_typ (upr_cnsl_typ_no);
 CREATE TABLE vendor (
-    vendor_id   TEXT PRIMARY KEY,
-    vendor_nm   TEXT NOT NULL
+    vendor_id   TEXT COLLATE "C" PRIMARY KEY,
+    vendor_nm   TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE vendor_key (
-    access_key  TEXT PRIMARY KEY,
-    vendor_id   TEXT NOT NULL REFERENCES vendor (vendor_id),
-    secret_key  TEXT NOT NULL
+    access_key  TEXT COLLATE "C" PRIMARY KEY,
+    vendor_id   TEXT COLLATE "C" NOT NULL REFERENCES vendor (vendor_id),
+    secret_key  TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE goods (
-    goods_no      TEXT PRIMARY KEY,
-    goods_nm      TEXT NOT NULL,
-    brand_nm      TEXT NOT NULL,
-    category_nm   TEXT NOT NULL,
+    goods_no      TEXT COLLATE "C" PRIMARY KEY,
+    goods_nm      TEXT COLLATE "C" NOT NULL,
+    brand_nm      TEXT COLLATE "C" NOT NULL,
+    category_nm   TEXT COLLATE "C" NOT NULL,
     sale_prc      BIGINT NOT NULL,
-    img_file      TEXT,
-    vendor_id     TEXT REFERENCES vendor (vendor_id),
-    sale_start_dt TEXT,
-    sale_end_dt   TEXT
+    img_file      TEXT COLLATE "C",
+    vendor_id     TEXT COLLATE "C" REFERENCES vendor (vendor_id),
+    sale_start_dt TEXT COLLATE "C",
+    sale_end_dt   TEXT COLLATE "C"
 );
 CREATE INDEX goods_nm_idx ON goods (goods_nm, goods_no);
 CREATE TABLE goods_itm (
-    goods_no       TEXT NOT NULL REFERENCES goods (goods_no),
-    itm_no         TEXT NOT NULL,
-    itm_nm         TEXT NOT NULL,
+    goods_no       TEXT COLLATE "C" NOT NULL REFERENCES goods (goods_no),
+    itm_no         TEXT COLLATE "C" NOT NULL,
+    itm_nm         TEXT COLLATE "C" NOT NULL,
     vendor_item_id BIGINT UNIQUE,
     PRIMARY KEY (goods_no, itm_no)
 );
 CREATE TABLE ord (
-    ord_no      TEXT PRIMARY KEY,
-    mbr_no      TEXT NOT NULL REFERENCES member (mbr_no),
-    ord_dtm     TEXT NOT NULL
+    ord_no      TEXT COLLATE "C" PRIMARY KEY,
+    mbr_no      TEXT COLLATE "C" NOT NULL REFERENCES member (mbr_no),
+    ord_dtm     TEXT COLLATE "C" NOT NULL
 );
 CREATE INDEX ord_mbr_idx ON ord (mbr_no, ord_dtm DESC);
 CREATE TABLE ord_goods (
-    ord_no      TEXT NOT NULL REFERENCES ord (ord_no),
+    ord_no      TEXT COLLATE "C" NOT NULL REFERENCES ord (ord_no),
     ord_seq     BIGINT NOT NULL,
-    goods_no    TEXT NOT NULL REFERENCES goods (goods_no),
-    itm_no      TEXT NOT NULL,
+    goods_no    TEXT COLLATE "C" NOT NULL REFERENCES goods (goods_no),
+    itm_no      TEXT COLLATE "C" NOT NULL,
     ord_qty     BIGINT NOT NULL,
     ord_amt     BIGINT NOT NULL,
     PRIMARY KEY (ord_no, ord_seq)
 );
 CREATE SEQUENCE ccn_seq;
 CREATE TABLE ccn (
-    ccn_no        TEXT PRIMARY KEY,
-    mbr_no        TEXT NOT NULL REFERENCES member (mbr_no),
-    cnsl_typ_no   TEXT NOT NULL REFERENCES cnsl_typ (cnsl_typ_no),
-    ccn_title     TEXT NOT NULL,
-    accp_cont     TEXT NOT NULL,
-    goods_no      TEXT REFERENCES goods (goods_no),
-    itm_no        TEXT,
-    ord_no        TEXT REFERENCES ord (ord_no),
-    sms_rcv_yn    TEXT NOT NULL CHECK (sms_rcv_yn IN ('Y', 'N')),
-    email_rcv_yn  TEXT NOT NULL CHECK (email_rcv_yn IN ('Y', 'N')),
-    ccn_stat_cd   TEXT NOT NULL CHECK (ccn_stat_cd IN ('10', '20', '30')),
-    ref_ccn_no    TEXT,
-    accp_dtm      TEXT NOT NULL,
-    mod_dtm       TEXT,
-    ans_dtm       TEXT,
-    cnslr_no      TEXT REFERENCES counselor (cnslr_no),
-    ans_read_dtm  TEXT
+    ccn_no        TEXT COLLATE "C" PRIMARY KEY,
+    mbr_no        TEXT COLLATE "C" NOT NULL REFERENCES member (mbr_no),
+    cnsl_typ_no   TEXT COLLATE "C" NOT NULL REFERENCES cnsl_typ (cnsl_typ_no),
+    ccn_title     TEXT COLLATE "C" NOT NULL,
+    accp_cont     TEXT COLLATE "C" NOT NULL,
+    goods_no      TEXT COLLATE "C" REFERENCES goods (goods_no),
+    itm_no        TEXT COLLATE "C",
+    ord_no        TEXT COLLATE "C" REFERENCES ord (ord_no),
+    sms_rcv_yn    TEXT COLLATE "C" NOT NULL CHECK (sms_rcv_yn IN ('Y', 'N')),
+    email_rcv_yn  TEXT COLLATE "C" NOT NULL CHECK (email_rcv_yn IN ('Y', 'N')),
+    ccn_stat_cd   TEXT COLLATE "C" NOT NULL CHECK (ccn_stat_cd IN ('10', '20', '30')),
+    ref_ccn_no    TEXT COLLATE "C",
+    accp_dtm      TEXT COLLATE "C" NOT NULL,
+    mod_dtm       TEXT COLLATE "C",
+    ans_dtm       TEXT COLLATE "C",
+    cnslr_no      TEXT COLLATE "C" REFERENCES counselor (cnslr_no),
+    ans_read_dtm  TEXT COLLATE "C"
 );
 -- One index per filter combination of the lists, each ending in the list order (see
 -- postgres/lists.rs), as on SQLite.
@@ -103,77 +105,77 @@ CREATE INDEX ccn_ord_idx ON ccn (ord_no, accp_dtm, ccn_no);
 CREATE INDEX ccn_accp_idx ON ccn (accp_dtm, ccn_no);
 CREATE INDEX ccn_cnslr_idx ON ccn (cnslr_no, ccn_stat_cd, accp_dtm, ccn_no);
 CREATE TABLE ccn_file (
-    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    ccn_no        TEXT COLLATE "C" NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
     file_seq      BIGINT NOT NULL,
-    file_nm       TEXT NOT NULL,
-    stored_nm     TEXT NOT NULL,
-    content_type  TEXT NOT NULL,
+    file_nm       TEXT COLLATE "C" NOT NULL,
+    stored_nm     TEXT COLLATE "C" NOT NULL,
+    content_type  TEXT COLLATE "C" NOT NULL,
     file_size     BIGINT NOT NULL,
-    reg_dtm       TEXT NOT NULL,
+    reg_dtm       TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (ccn_no, file_seq)
 );
 CREATE TABLE ccn_reply (
-    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    ccn_no        TEXT COLLATE "C" NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
     cnsl_proc_seq BIGINT NOT NULL,
-    ans_typ_cd    TEXT NOT NULL CHECK (ans_typ_cd IN ('COUNSELOR', 'SELLER')),
-    ansr_nm       TEXT NOT NULL,
-    ans_cont      TEXT NOT NULL,
-    ans_dtm       TEXT NOT NULL,
+    ans_typ_cd    TEXT COLLATE "C" NOT NULL CHECK (ans_typ_cd IN ('COUNSELOR', 'SELLER')),
+    ansr_nm       TEXT COLLATE "C" NOT NULL,
+    ans_cont      TEXT COLLATE "C" NOT NULL,
+    ans_dtm       TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (ccn_no, cnsl_proc_seq)
 );
 CREATE TABLE idempotency (
-    mbr_no      TEXT NOT NULL,
-    idem_key    TEXT NOT NULL,
-    req_hash    TEXT NOT NULL,
-    ccn_no      TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
+    mbr_no      TEXT COLLATE "C" NOT NULL,
+    idem_key    TEXT COLLATE "C" NOT NULL,
+    req_hash    TEXT COLLATE "C" NOT NULL,
+    ccn_no      TEXT COLLATE "C" NOT NULL,
+    created_at  TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (mbr_no, idem_key)
 );
 CREATE TABLE ans_tmpl (
-    tmpl_no      TEXT PRIMARY KEY,
-    cnsl_typ_no  TEXT REFERENCES cnsl_typ (cnsl_typ_no),
-    tmpl_nm      TEXT NOT NULL,
-    tmpl_cont    TEXT NOT NULL,
+    tmpl_no      TEXT COLLATE "C" PRIMARY KEY,
+    cnsl_typ_no  TEXT COLLATE "C" REFERENCES cnsl_typ (cnsl_typ_no),
+    tmpl_nm      TEXT COLLATE "C" NOT NULL,
+    tmpl_cont    TEXT COLLATE "C" NOT NULL,
     sort_seq     BIGINT NOT NULL
 );
 -- One row per message to send; the recipient is stored masked (see SQLite's migration 3).
 -- A sender claims a row with a lease (lease_owner, lease_until) before it sends.
 CREATE TABLE ntf_outbox (
     ntf_no        BIGSERIAL PRIMARY KEY,
-    ccn_no        TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
-    channel       TEXT NOT NULL CHECK (channel IN ('SMS', 'EMAIL')),
-    rcpt_masked   TEXT NOT NULL,
-    lang_cd       TEXT NOT NULL,
-    subject       TEXT NOT NULL,
-    body          TEXT NOT NULL,
-    status        TEXT NOT NULL CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
+    ccn_no        TEXT COLLATE "C" NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    channel       TEXT COLLATE "C" NOT NULL CHECK (channel IN ('SMS', 'EMAIL')),
+    rcpt_masked   TEXT COLLATE "C" NOT NULL,
+    lang_cd       TEXT COLLATE "C" NOT NULL,
+    subject       TEXT COLLATE "C" NOT NULL,
+    body          TEXT COLLATE "C" NOT NULL,
+    status        TEXT COLLATE "C" NOT NULL CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
     attempts      BIGINT NOT NULL DEFAULT 0,
-    next_try_dtm  TEXT NOT NULL,
-    last_error    TEXT,
-    created_dtm   TEXT NOT NULL,
-    sent_dtm      TEXT,
-    lease_owner   TEXT,
-    lease_until   TEXT
+    next_try_dtm  TEXT COLLATE "C" NOT NULL,
+    last_error    TEXT COLLATE "C",
+    created_dtm   TEXT COLLATE "C" NOT NULL,
+    sent_dtm      TEXT COLLATE "C",
+    lease_owner   TEXT COLLATE "C",
+    lease_until   TEXT COLLATE "C"
 );
 CREATE INDEX ntf_due_idx ON ntf_outbox (status, next_try_dtm);
 CREATE INDEX ntf_ccn_idx ON ntf_outbox (ccn_no);
 CREATE TABLE ccn_trns (
-    ccn_no           TEXT PRIMARY KEY REFERENCES ccn (ccn_no) ON DELETE CASCADE,
-    vendor_id        TEXT NOT NULL REFERENCES vendor (vendor_id),
+    ccn_no           TEXT COLLATE "C" PRIMARY KEY REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    vendor_id        TEXT COLLATE "C" NOT NULL REFERENCES vendor (vendor_id),
     need_answer      BOOLEAN NOT NULL,
-    trns_note        TEXT NOT NULL,
-    cnslr_no         TEXT NOT NULL REFERENCES counselor (cnslr_no),
-    trns_dtm         TEXT NOT NULL,
-    due_dtm          TEXT NOT NULL,
-    trns_stat        TEXT NOT NULL CHECK (trns_stat IN ('requestAnswer', 'answered')),
-    complete_reason  TEXT NOT NULL DEFAULT 'NONE'
+    trns_note        TEXT COLLATE "C" NOT NULL,
+    cnslr_no         TEXT COLLATE "C" NOT NULL REFERENCES counselor (cnslr_no),
+    trns_dtm         TEXT COLLATE "C" NOT NULL,
+    due_dtm          TEXT COLLATE "C" NOT NULL,
+    trns_stat        TEXT COLLATE "C" NOT NULL CHECK (trns_stat IN ('requestAnswer', 'answered')),
+    complete_reason  TEXT COLLATE "C" NOT NULL DEFAULT 'NONE'
         CHECK (complete_reason IN ('NONE', 'DISPUTE_PROCESS', 'DISPUTE_PROCESS_COMPLETE', 'CANCEL')),
-    done_by          TEXT,
-    done_dtm         TEXT
+    done_by          TEXT COLLATE "C",
+    done_dtm         TEXT COLLATE "C"
 );
 CREATE INDEX ccn_trns_vendor_idx ON ccn_trns (vendor_id, trns_dtm, ccn_no);
 CREATE TABLE rate_limit (
-    bucket  TEXT PRIMARY KEY,
+    bucket  TEXT COLLATE "C" PRIMARY KEY,
     tat_ms  BIGINT NOT NULL
 );
 "#];

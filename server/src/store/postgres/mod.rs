@@ -111,9 +111,7 @@ impl PgStore {
             Ok(Self {
                 pool: std::sync::Arc::new(Pool(Some(pool))),
                 totals: std::sync::Arc::new(TotalsCache::default()),
-                running: std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency(
-                    pool_size,
-                ))),
+                running: std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency(pool_size))),
             })
         })
         .await

@@ -102,7 +102,24 @@ impl<'a> PgTx<'a> {
         if self.begin.is_some() {
             return Ok(());
         }
-        self.conn.block_on(self.conn.client.batch_execute("COMMIT"))
+        let conn = &*self.conn;
+        if self.read_only {
+            // A read has nothing to keep: its COMMIT is sent, not waited for (its answer is
+            // read, and dropped, before the connection's next statement). One poll queues
+            // the request; yielding lets the connection task write it to the socket now, so
+            // no snapshot stays open while the connection sits in the pool.
+            conn.block_on(async {
+                let mut commit = std::pin::pin!(conn.client.batch_execute("COMMIT"));
+                std::future::poll_fn(|cx| {
+                    let _ = commit.as_mut().poll(cx);
+                    std::task::Poll::Ready(())
+                })
+                .await;
+                tokio::task::yield_now().await;
+            });
+            return Ok(());
+        }
+        conn.block_on(conn.client.batch_execute("COMMIT"))
     }
 
     fn prepared(&mut self, sql: &str) -> Result<Statement, Error> {
