@@ -16,6 +16,7 @@ mod lists;
 mod migrations;
 mod outbox;
 mod people;
+mod transaction;
 mod transfers;
 mod tx;
 
