@@ -3,7 +3,7 @@
 //! engine chosen at start — SQLite (`sqlite/`, the embedded default) or PostgreSQL
 //! (`postgres/`). The rules (`questions/`, `desk/`, `seller/`, `notify/`, `idempotency`) are
 //! written once against [`Tx`]; the SQL lives in one adapter per engine; no engine type leaves
-//! its adapter. `tests/conformance.rs` runs every operation against both.
+//! its adapter. `tests/conformance/` runs every operation against both.
 //!
 //! Why fine-grained operations inside a transaction, rather than one coarse method per use
 //! case: the rules decide between the reads and the writes of one transaction (is it still
