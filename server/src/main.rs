@@ -74,6 +74,11 @@ struct Args {
     /// Photo downloads a member may make per minute; 0 for no limit.
     #[arg(long, default_value_t = RateLimits::DEFAULT_PHOTO_DOWNLOADS_PER_MINUTE)]
     photo_downloads_per_minute: u32,
+    /// Seconds a notification send may take before it counts as failed (and is retried). An
+    /// instance claims a batch of notifications for nine times this: one whose instance died is
+    /// sent by another after that.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    notify_send_timeout: u64,
     /// Sender of answer e-mails.
     #[arg(
         long,
@@ -137,6 +142,7 @@ async fn run(args: Args) -> Result<(), String> {
         }
         config.console_dir = Some(dir.clone());
     }
+    config.notify.retry.send_timeout = std::time::Duration::from_secs(args.notify_send_timeout);
     if let Some(url) = &args.smtp_url {
         config.notify.senders.email = std::sync::Arc::new(SmtpSender::new(url, &args.mail_from)?);
     }

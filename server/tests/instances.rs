@@ -309,3 +309,93 @@ async fn two_instances_share_one_database_bucket_and_outbox() {
         .count();
     assert_eq!((allowed, refused), (WRITE_LIMIT, 4), "{outcomes:?}");
 }
+
+/// A notification claimed by an instance that dies before it sends is sent by another one once
+/// the claim's lease runs out (nine send timeouts: 9 s here), exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_notification_claimed_by_an_instance_that_died_is_sent_by_another() {
+    let Some((pg_admin, _, python)) = services() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_postgres_database(&pg_admin).await;
+    // A mail server that accepts and never answers: the doomed instance's send hangs there.
+    let hanging = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hanging_port = hanging.local_addr().unwrap().port();
+    let smtp_port = free_port();
+    let maildir = dir.path().join("mail");
+    let sink_log = std::fs::File::create(dir.path().join("smtp.log")).unwrap();
+    let mut sink = Process(
+        Command::new(&python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{smtp_port}"),
+            ])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(Stdio::null())
+            .stderr(sink_log)
+            .spawn()
+            .expect("start aiosmtpd"),
+    );
+    listening(smtp_port, &mut sink, &dir.path().join("smtp.log")).await;
+    let flags = |smtp: u16| -> Vec<String> {
+        [
+            "--database-url",
+            &url,
+            "--data-dir",
+            &dir.path().to_string_lossy(),
+            "--smtp-url",
+            &format!("smtp://127.0.0.1:{smtp}"),
+            "--notify-send-timeout",
+            "1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let mut seeded = flags(smtp_port);
+    seeded.extend(["--seed".to_owned(), "demo".to_owned()]);
+    let alive = instance("alive", dir.path(), &seeded, &[]).await;
+    let doomed = instance("doomed", dir.path(), &flags(hanging_port), &[]).await;
+
+    let typ = alive.api.leaf_type(false).await;
+    let form = base_form(&typ, "알림 인계", "죽은 인스턴스의 알림").text("emailRcvYn", "Y");
+    let (status, saved) = alive.api.save(MEMBER2, form).await;
+    assert_eq!(status, StatusCode::CREATED, "{saved}");
+    let ccn = saved["payload"].as_str().unwrap().to_owned();
+    // Answered through the doomed instance: its worker claims the e-mail at once and starts
+    // sending it to the mail server that never answers; it dies mid-send.
+    let (status, body) = doomed
+        .api
+        .post_json(
+            &format!("{BO}/questionAns"),
+            COUNSELOR,
+            json!({"ccnNo": ccn, "ansCont": "답변드립니다."}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_held, _) = tokio::time::timeout(Duration::from_secs(10), hanging.accept())
+        .await
+        .expect("the doomed instance tries to send")
+        .unwrap();
+    let Instance {
+        _process: mut process,
+        ..
+    } = doomed;
+    process.0.kill().unwrap();
+    process.0.wait().unwrap();
+
+    let list = settled(&alive.api, &ccn).await;
+    let email: Vec<_> = list.iter().filter(|n| n["channel"] == "EMAIL").collect();
+    assert_eq!(email.len(), 1, "{list:?}");
+    assert_eq!(email[0]["ntfStatCd"], "SENT", "{list:?}");
+    assert_eq!(
+        messages_in(&maildir),
+        1,
+        "sent once, by the instance that lived"
+    );
+}

@@ -25,23 +25,23 @@ pub enum Refusal {
 /// hold already, or a 처리중 one nobody holds, is fine; one another counselor holds is refused
 /// (the console shows who), as is an answered one.
 pub fn take(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
 ) -> Result<Result<(), Refusal>, ApiError> {
-    if !conn.lock_inquiry(ccn_no)? {
+    if !tx.lock_inquiry(ccn_no)? {
         return Err(ApiError::inquiry_gone());
     }
-    let (status, holder) = conn
+    let (status, holder) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
     match (status, holder) {
         (Status::Answered, _) => return Ok(Err(Refusal::Answered)),
         (_, Some(h)) if h.no != me.no => return Ok(Err(Refusal::HeldBy(h))),
-        (Status::Received, _) => conn.set_status(ccn_no, Status::InProgress, None)?,
+        (Status::Received, _) => tx.set_status(ccn_no, Status::InProgress, None)?,
         (Status::InProgress, _) => {}
     }
-    conn.set_assignee(ccn_no, &me.no)?;
+    tx.set_assignee(ccn_no, &me.no)?;
     Ok(Ok(()))
 }
 
@@ -58,25 +58,25 @@ pub struct Answer<'a> {
 /// counselor answered a moment ago) is refused. A seller's reply may follow an answer.
 /// The inquiry gets the answering counselor as its holder if it had none.
 pub fn answer(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
     a: &Answer,
 ) -> Result<Result<(), Refusal>, ApiError> {
-    if !conn.lock_inquiry(ccn_no)? {
+    if !tx.lock_inquiry(ccn_no)? {
         return Err(ApiError::inquiry_gone());
     }
-    let (status, holder) = conn
+    let (status, holder) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
     if status == Status::Answered && a.author == ReplyAuthor::Counselor {
         return Ok(Err(Refusal::Answered));
     }
-    conn.append_reply(ccn_no, a.author, a.name, a.content, a.at)?;
-    conn.set_status(ccn_no, Status::Answered, Some(a.at))?;
+    tx.append_reply(ccn_no, a.author, a.name, a.content, a.at)?;
+    tx.set_status(ccn_no, Status::Answered, Some(a.at))?;
     if holder.is_none() && a.author == ReplyAuthor::Counselor {
-        conn.set_assignee(ccn_no, &me.no)?;
+        tx.set_assignee(ccn_no, &me.no)?;
     }
-    notify::enqueue_answer(conn, ccn_no, a.at)?;
+    notify::enqueue_answer(tx, ccn_no, a.at)?;
     Ok(Ok(()))
 }

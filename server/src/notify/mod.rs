@@ -16,8 +16,8 @@ use crate::store::{NewNotification, StoreResult, Tx};
 /// Queues the answer notifications of `ccn_no` for each channel its member consented to.
 /// A consented channel without a contact on file is recorded as failed at once (the console
 /// shows it), rather than silently dropped. Returns how many rows were written.
-pub fn enqueue_answer(conn: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult<usize> {
-    let Some(target) = conn.notification_target(ccn_no)? else {
+pub fn enqueue_answer(tx: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult<usize> {
+    let Some(target) = tx.notification_target(ccn_no)? else {
         return Ok(0);
     };
     let mut written = 0;
@@ -31,7 +31,7 @@ pub fn enqueue_answer(conn: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult
             Some(address) => (channel.mask(address), None),
             None => ("-".to_owned(), Some(message::no_contact(channel))),
         };
-        conn.insert_notification(&NewNotification {
+        tx.insert_notification(&NewNotification {
             ccn_no,
             channel: channel.code(),
             rcpt_masked: &rcpt_masked,

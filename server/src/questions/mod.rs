@@ -63,13 +63,13 @@ pub(crate) fn form_fields(
 /// Rules that need the database: type is a leaf, goods/item exist, the order is the member's,
 /// goods required by the type, the referenced inquiry is the member's.
 pub(crate) fn reference_rules(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     mbr_no: &str,
     f: &QuestionFields,
     errors: &mut Vec<FieldError>,
 ) -> StoreResult<()> {
     if !f.cnsl_typ_no.is_empty() {
-        match conn.lookup_type(&f.cnsl_typ_no)? {
+        match tx.lookup_type(&f.cnsl_typ_no)? {
             TypeLookup::Unknown => errors.push(FieldError::new(
                 "cnslTypNo",
                 "UNKNOWN_TYPE",
@@ -95,14 +95,14 @@ pub(crate) fn reference_rules(
         }
     }
     if let Some(goods_no) = &f.goods_no {
-        if !conn.goods_exists(goods_no)? {
+        if !tx.goods_exists(goods_no)? {
             errors.push(FieldError::new(
                 "goodsNo",
                 "UNKNOWN_GOODS",
                 format!("존재하지 않는 상품입니다 (goodsNo: {goods_no})."),
             ));
         } else if let Some(itm_no) = &f.itm_no {
-            if !conn.item_exists(goods_no, itm_no)? {
+            if !tx.item_exists(goods_no, itm_no)? {
                 errors.push(FieldError::new(
                     "itmNo",
                     "UNKNOWN_ITEM",
@@ -118,14 +118,14 @@ pub(crate) fn reference_rules(
         ));
     }
     if let Some(ord_no) = &f.ord_no {
-        if !conn.order_owned(ord_no, mbr_no)? {
+        if !tx.order_owned(ord_no, mbr_no)? {
             errors.push(FieldError::new(
                 "ordNo",
                 "UNKNOWN_ORDER",
                 format!("회원님의 주문에서 주문번호 {ord_no}을(를) 찾을 수 없습니다."),
             ));
         } else if let Some(goods_no) = &f.goods_no {
-            if conn.goods_exists(goods_no)? && !conn.order_has_goods(ord_no, goods_no)? {
+            if tx.goods_exists(goods_no)? && !tx.order_has_goods(ord_no, goods_no)? {
                 errors.push(FieldError::new(
                     "goodsNo",
                     "GOODS_NOT_IN_ORDER",
@@ -135,7 +135,7 @@ pub(crate) fn reference_rules(
         }
     }
     if let Some(ref_no) = &f.ref_ccn_no {
-        if conn.question_status(ref_no, Some(mbr_no))?.is_none() {
+        if tx.question_status(ref_no, Some(mbr_no))?.is_none() {
             errors.push(FieldError::new(
                 "refCcnNo",
                 "UNKNOWN_REF",

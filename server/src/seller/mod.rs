@@ -51,21 +51,21 @@ pub struct Transfer<'a> {
 /// 처리중 with the counselor as its holder (the customer sees someone is on it); for
 /// confirmation only it must have been answered.
 pub fn transfer(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     ccn_no: &str,
     me: &CounselorRef,
     t: &Transfer,
 ) -> Result<Result<(), TransferRefusal>, ApiError> {
-    if !conn.lock_inquiry(ccn_no)? {
+    if !tx.lock_inquiry(ccn_no)? {
         return Err(ApiError::inquiry_gone());
     }
-    let (status, _) = conn
+    let (status, _) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
-    let Some((vendor_id, _)) = conn.seller_of_inquiry(ccn_no)? else {
+    let Some((vendor_id, _)) = tx.seller_of_inquiry(ccn_no)? else {
         return Ok(Err(TransferRefusal::NoSeller));
     };
-    if conn.transfer_of(ccn_no)?.is_some() {
+    if tx.transfer_of(ccn_no)?.is_some() {
         return Ok(Err(TransferRefusal::AlreadyTransferred));
     }
     match (t.need_answer, status) {
@@ -73,13 +73,13 @@ pub fn transfer(
         (false, Status::Received | Status::InProgress) => {
             return Ok(Err(TransferRefusal::NotAnswered))
         }
-        (true, Status::Received) => conn.set_status(ccn_no, Status::InProgress, None)?,
+        (true, Status::Received) => tx.set_status(ccn_no, Status::InProgress, None)?,
         _ => {}
     }
     if t.need_answer {
-        conn.set_assignee(ccn_no, &me.no)?;
+        tx.set_assignee(ccn_no, &me.no)?;
     }
-    conn.insert_transfer(&NewTransfer {
+    tx.insert_transfer(&NewTransfer {
         ccn_no,
         vendor_id: &vendor_id,
         need_answer: t.need_answer,
@@ -110,11 +110,11 @@ pub enum Refusal {
 /// The transfer of `ccn_no` if it is `vendor_id`'s; another seller's (or none) is refused,
 /// never shown.
 pub fn own_transfer(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     vendor_id: &str,
     ccn_no: &str,
 ) -> Result<Result<crate::store::records::TransferRecord, Refusal>, ApiError> {
-    Ok(match conn.transfer_of(ccn_no)? {
+    Ok(match tx.transfer_of(ccn_no)? {
         Some(t) if t.vendor_id == vendor_id => Ok(t),
         _ => Err(Refusal::NotYours),
     })
@@ -132,10 +132,10 @@ pub struct Reply<'a> {
 
 /// Posts the seller's reply: it joins the customer's thread as the seller's (with the seller's
 /// display name), the inquiry is answered, and the customer is notified as for any answer.
-pub fn reply(conn: &mut dyn Tx, ccn_no: &str, r: &Reply) -> Result<Result<(), Refusal>, ApiError> {
+pub fn reply(tx: &mut dyn Tx, ccn_no: &str, r: &Reply) -> Result<Result<(), Refusal>, ApiError> {
     // The inquiry first, then its transfer: every writer locks in that order.
-    conn.lock_inquiry(ccn_no)?;
-    let t = match own_transfer(conn, r.vendor_id, ccn_no)? {
+    tx.lock_inquiry(ccn_no)?;
+    let t = match own_transfer(tx, r.vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
@@ -161,22 +161,22 @@ pub fn reply(conn: &mut dyn Tx, ccn_no: &str, r: &Reply) -> Result<Result<(), Re
         no: t.cnslr_no.clone(),
         name: t.cnslr_nm.clone(),
     };
-    desk::answer(conn, ccn_no, &me, &answer)?
+    desk::answer(tx, ccn_no, &me, &answer)?
         .map_err(|_| ApiError::internal("a seller reply is never refused by the desk"))?;
-    conn.close_transfer(ccn_no, "NONE", r.reply_by, &now)?;
+    tx.close_transfer(ccn_no, "NONE", r.reply_by, &now)?;
     Ok(Ok(()))
 }
 
 /// The seller confirms a confirm-only transfer (TRANSFER → ANSWER, 판매자확인).
 pub fn confirm(
-    conn: &mut dyn Tx,
+    tx: &mut dyn Tx,
     vendor_id: &str,
     ccn_no: &str,
     confirm_by: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refusal>, ApiError> {
-    conn.lock_inquiry(ccn_no)?;
-    let t = match own_transfer(conn, vendor_id, ccn_no)? {
+    tx.lock_inquiry(ccn_no)?;
+    let t = match own_transfer(tx, vendor_id, ccn_no)? {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
@@ -187,7 +187,7 @@ pub fn confirm(
     if !t.is_open(&now) || t.need_answer {
         return Ok(Err(Refusal::CannotConfirm));
     }
-    conn.close_transfer(ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
+    tx.close_transfer(ccn_no, "DISPUTE_PROCESS_COMPLETE", confirm_by, &now)?;
     Ok(Ok(()))
 }
 
