@@ -102,6 +102,26 @@ fn services() -> Option<(String, String, PathBuf)> {
     ))
 }
 
+/// A real SMTP server (aiosmtpd) writing what it receives into a Maildir: its process, port and
+/// Maildir.
+async fn smtp_sink(dir: &Path, python: &Path) -> (Process, u16, PathBuf) {
+    let port = free_port();
+    let maildir = dir.join("mail");
+    let log = dir.join("smtp.log");
+    let mut sink = Process(
+        Command::new(python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("start aiosmtpd"),
+    );
+    listening(port, &mut sink, &log).await;
+    (sink, port, maildir)
+}
+
 fn messages_in(maildir: &Path) -> usize {
     std::fs::read_dir(maildir.join("new")).map_or(0, |d| d.count())
 }
@@ -144,26 +164,7 @@ async fn two_instances_share_one_database_bucket_and_outbox() {
         created.status()
     );
 
-    let smtp_port = free_port();
-    let maildir = dir.path().join("mail");
-    let sink_log = std::fs::File::create(dir.path().join("smtp.log")).unwrap();
-    let mut sink = Process(
-        Command::new(&python)
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                &format!("127.0.0.1:{smtp_port}"),
-            ])
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(&maildir)
-            .stdout(Stdio::null())
-            .stderr(sink_log)
-            .spawn()
-            .expect("start aiosmtpd"),
-    );
-    listening(smtp_port, &mut sink, &dir.path().join("smtp.log")).await;
+    let (_sink, smtp_port, maildir) = smtp_sink(dir.path(), &python).await;
 
     let env = [
         ("AWS_ENDPOINT_URL", s3.clone()),
@@ -322,26 +323,7 @@ async fn a_notification_claimed_by_an_instance_that_died_is_sent_by_another() {
     // A mail server that accepts and never answers: the doomed instance's send hangs there.
     let hanging = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let hanging_port = hanging.local_addr().unwrap().port();
-    let smtp_port = free_port();
-    let maildir = dir.path().join("mail");
-    let sink_log = std::fs::File::create(dir.path().join("smtp.log")).unwrap();
-    let mut sink = Process(
-        Command::new(&python)
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                &format!("127.0.0.1:{smtp_port}"),
-            ])
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(&maildir)
-            .stdout(Stdio::null())
-            .stderr(sink_log)
-            .spawn()
-            .expect("start aiosmtpd"),
-    );
-    listening(smtp_port, &mut sink, &dir.path().join("smtp.log")).await;
+    let (_sink, smtp_port, maildir) = smtp_sink(dir.path(), &python).await;
     let flags = |smtp: u16| -> Vec<String> {
         [
             "--database-url",
