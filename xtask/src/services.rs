@@ -19,8 +19,9 @@ const PG_PACKAGES: &[(&str, &str)] = &[
     ("postgresql-15", "/usr/lib/postgresql/15/bin/initdb"),
     ("openssl", "/usr/bin/openssl"),
 ];
-/// PyPI packages of the test services, pinned.
-const PYTHON_SERVICES: &[&str] = &["moto[server]==5.2.6", "aiosmtpd==1.4.6"];
+/// PyPI packages the tests use, pinned: the test services, and a published Coupang client
+/// (`coupang`, kyungdongseo/coupang) that drives the seller API as sellers' systems do.
+const PYTHON_SERVICES: &[&str] = &["moto[server]==5.2.6", "aiosmtpd==1.4.6", "coupang==1.4.2"];
 
 /// Installs what is missing: PostgreSQL from apt, moto and aiosmtpd in the project's venv.
 pub fn install() -> Result {

@@ -17,7 +17,7 @@ use axum::{
     extract::DefaultBodyLimit,
     http::{header, HeaderName, HeaderValue, Method, Request},
     response::{IntoResponse, Response},
-    routing::{delete, get, post, put},
+    routing::{any, delete, get, post, put},
     Router,
 };
 use tower_http::{
@@ -125,13 +125,10 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
         .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
-        .route(
-            "/api/{*rest}",
-            get(api_not_found)
-                .post(api_not_found)
-                .put(api_not_found)
-                .delete(api_not_found),
-        )
+        // Any other path under /api/ is a JSON 404 in our envelope, whatever the method: never
+        // the SPA's page.
+        .route("/api/{*rest}", any(api_not_found))
+        .route("/api", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.limits.max_body_bytes()))
         .layer(axum::middleware::from_fn(etag::conditional))
@@ -151,6 +148,12 @@ pub fn router(state: AppState) -> Router {
             &format!("{v}/v5/vendors/{{vendor_id}}/callCenterInquiries"),
             get(vendor::call_center_inquiries),
         )
+        // The older v4 path of the list, which sellers' existing clients still call: the same
+        // query, the same answer.
+        .route(
+            &format!("{v}/v4/vendors/{{vendor_id}}/callCenterInquiries"),
+            get(vendor::call_center_inquiries),
+        )
         .route(
             &format!("{v}/v5/vendors/callCenterInquiries/{{inquiry_id}}"),
             get(vendor::call_center_inquiry),
@@ -163,7 +166,11 @@ pub fn router(state: AppState) -> Router {
             &format!("{v}/v4/vendors/{{vendor_id}}/callCenterInquiries/{{inquiry_id}}/confirms"),
             post(vendor::confirm),
         )
+        .route("/v2/providers/{*rest}", any(vendor::wire::not_found))
+        .route("/v2/providers", any(vendor::wire::not_found))
+        .method_not_allowed_fallback(vendor::wire::method_not_allowed)
         .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(axum::middleware::from_fn(vendor::wire::coupang_json))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

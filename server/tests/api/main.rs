@@ -7,6 +7,7 @@ mod common;
 
 mod access;
 mod back_office;
+mod coupang_clients;
 mod desk;
 mod detail;
 mod goods;

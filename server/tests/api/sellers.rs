@@ -14,18 +14,18 @@ use crate::{
     today,
 };
 
-const V: &str = "/v2/providers/openapi/apis/api";
+pub(crate) const V: &str = "/v2/providers/openapi/apis/api";
 
 /// A seller's credentials from the demo seed.
 #[derive(Clone, Copy)]
-struct Seller {
-    id: &'static str,
-    name: &'static str,
-    access: &'static str,
-    secret: &'static str,
+pub(crate) struct Seller {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub access: &'static str,
+    pub secret: &'static str,
 }
 
-fn seller(vendor_id: &str) -> Seller {
+pub(crate) fn seller(vendor_id: &str) -> Seller {
     let (id, name, access, secret) = *DEMO_VENDORS
         .iter()
         .find(|v| v.0 == vendor_id)
@@ -43,7 +43,7 @@ fn other_than(vendor_id: &str) -> Seller {
     seller(v.0)
 }
 
-fn cea(
+pub(crate) fn cea(
     seller: Seller,
     secret: &str,
     method: &str,
@@ -53,7 +53,7 @@ fn cea(
     cea_header(seller.access, secret, method, path_and_query, at)
 }
 
-async fn call(
+pub(crate) async fn call(
     s: &TestServer,
     seller: Seller,
     method: Method,
@@ -77,11 +77,11 @@ async fn call(
     read(r.send().await.unwrap()).await
 }
 
-fn list_path(vendor_id: &str, query: &str) -> String {
+pub(crate) fn list_path(vendor_id: &str, query: &str) -> String {
     format!("{V}/v5/vendors/{vendor_id}/callCenterInquiries?vendorId={vendor_id}&{query}")
 }
 
-fn this_week() -> String {
+pub(crate) fn this_week() -> String {
     let end = today();
     format!(
         "inquiryStartAt={}&inquiryEndAt={end}",
@@ -90,7 +90,7 @@ fn this_week() -> String {
 }
 
 /// A new inquiry of MEMBER1 about goods they ordered (SMS consent); its number.
-async fn inquiry_about_goods(s: &TestServer, title: &str) -> String {
+pub(crate) async fn inquiry_about_goods(s: &TestServer, title: &str) -> String {
     let (ord_no, goods_no, itm_no) = s.ordered_goods(MEMBER1).await;
     let form = base_form("3030", title, "받은 상품이 주문한 옵션과 달라요.")
         .text("goodsNo", goods_no)
@@ -101,7 +101,12 @@ async fn inquiry_about_goods(s: &TestServer, title: &str) -> String {
     body["payload"].as_str().unwrap().to_owned()
 }
 
-async fn transfer(s: &TestServer, ccn: &str, need_answer: &str, note: &str) -> (StatusCode, Value) {
+pub(crate) async fn transfer(
+    s: &TestServer,
+    ccn: &str,
+    need_answer: &str,
+    note: &str,
+) -> (StatusCode, Value) {
     s.post_json(
         &format!("{BO}/questionTrns"),
         COUNSELOR,
@@ -111,14 +116,14 @@ async fn transfer(s: &TestServer, ccn: &str, need_answer: &str, note: &str) -> (
 }
 
 /// Transfers and returns the seller it went to.
-async fn transferred(s: &TestServer, ccn: &str, need_answer: &str) -> Seller {
+pub(crate) async fn transferred(s: &TestServer, ccn: &str, need_answer: &str) -> Seller {
     let (status, body) =
         transfer(s, ccn, need_answer, "[판매자이관] 옵션 확인 부탁드립니다.").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     seller(body["payload"]["trns"]["vendorId"].as_str().unwrap())
 }
 
-fn find<'a>(list: &'a Value, ccn: &str) -> Option<&'a Value> {
+pub(crate) fn find<'a>(list: &'a Value, ccn: &str) -> Option<&'a Value> {
     list["data"]["content"]
         .as_array()
         .unwrap()

@@ -6,6 +6,7 @@
 
 mod list;
 mod view;
+pub mod wire;
 mod write;
 
 pub use list::{call_center_inquiries, call_center_inquiry};
@@ -121,8 +122,7 @@ impl IntoResponse for Fail {
                 }
             }
         };
-        let body = serde_json::json!({"code": status.as_u16(), "message": message, "data": null});
-        (status, Json(body)).into_response()
+        wire::envelope(status, message)
     }
 }
 
