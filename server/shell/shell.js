@@ -71,11 +71,27 @@ function session() {
   return raw === "" ? null : raw;
 }
 function setSession(token) {
+  jwt = null;
   sessionStorage.setItem(SESSION_KEY, token ?? "");
 }
-// The token provider the app calls before every request. A storefront would refresh an
-// expiring token here; the promise shows that an async provider is fine.
-const tokenProvider = () => Promise.resolve(session());
+// The token provider the app calls before every request: a JWT from the demo's login
+// (POST /demo/token, signed by a key the server publishes at /demo/jwks.json), kept until a
+// minute before it expires and then fetched again — what a storefront does with its own login.
+let jwt = null; // { account, token, refreshAt }
+async function tokenProvider() {
+  const account = session();
+  if (account === null) return null;
+  if (jwt && jwt.account === account && Date.now() < jwt.refreshAt) return jwt.token;
+  const r = await fetch("/demo/token", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ account }),
+  });
+  if (!r.ok) return account; // demo login off: the demo's opaque token, as before
+  const { payload } = await r.json();
+  jwt = { account, token: payload.token, refreshAt: Date.now() + (payload.expiresIn - 60) * 1000 };
+  return jwt.token;
+}
 
 // --- chrome ---------------------------------------------------------------------------------
 function renderChrome() {

@@ -1,5 +1,7 @@
 //! Authentication: a bearer token, or the same token in the `inquiry_session` cookie of a
-//! storefront that keeps its session in a cookie. Tokens are looked up by their SHA-256 digest.
+//! storefront that keeps its session in a cookie. What the token is worth is `identity`'s to say:
+//! a JWT of the store's, or (for the demo) one of the demo's; the demo's opaque tokens are looked
+//! up by their SHA-256 digest.
 //!
 //! A cookie is sent by the browser on any request to this origin, including a form another site
 //! posts here; so a cookie only counts when the request also carries
@@ -9,17 +11,13 @@
 use axum::{extract::FromRequestParts, http::request::Parts};
 use sha2::{Digest, Sha256};
 
-use crate::{error::ApiError, store::TokenHolder, AppState};
+use crate::{error::ApiError, AppState};
 
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Principal {
-    Member { mbr_no: String },
-    Counselor { cnslr_no: String, cnslr_nm: String },
-}
+pub use crate::identity::Principal;
 
 fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts
@@ -63,19 +61,8 @@ impl FromRequestParts<AppState> for Principal {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts)
             .or_else(|| session_cookie(parts))
-            .ok_or(ApiError::Unauthorized)?;
-        let hash = token_hash(token);
-        state
-            .db
-            .read(move |conn| match conn.token_holder(&hash)? {
-                Some(TokenHolder::Member { mbr_no }) => Ok(Principal::Member { mbr_no }),
-                Some(TokenHolder::Counselor { cnslr_no, name }) => Ok(Principal::Counselor {
-                    cnslr_no,
-                    cnslr_nm: name,
-                }),
-                None => Err(ApiError::Unauthorized),
-            })
-            .await
+            .ok_or_else(|| ApiError::from(crate::identity::TokenProblem::Missing))?;
+        state.config.identity.principal(token, &state.db).await
     }
 }
 

@@ -83,6 +83,10 @@ pub struct Config {
     pub idempotency_ttl: chrono::Duration,
     /// Per-member limits on writes and photo downloads.
     pub rate_limits: crate::throttle::RateLimits,
+    /// The integration API's credential; `None` turns that API off.
+    pub integration_key: Option<Secret>,
+    /// Whose tokens are trusted: the store's (JWKS or HS256) and the demo's.
+    pub identity: std::sync::Arc<crate::identity::Identity>,
 }
 
 /// How answer notifications are delivered.
@@ -105,6 +109,8 @@ impl Config {
             transfer_deadline: chrono::Duration::hours(24),
             idempotency_ttl: chrono::Duration::hours(24),
             rate_limits: crate::throttle::RateLimits::NONE,
+            integration_key: None,
+            identity: std::sync::Arc::new(crate::identity::Identity::demo_only()),
         }
     }
 }
@@ -122,4 +128,33 @@ pub fn store_time_zone(offset: FixedOffset) -> String {
 /// Korea Standard Time, UTC+09:00.
 pub fn kst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("valid offset")
+}
+
+/// A credential from the command line or the environment: never in logs or Debug output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// Whether `given` is this secret, in time that does not depend on where they differ.
+    pub fn matches(&self, given: &str) -> bool {
+        use sha2::{Digest, Sha256};
+        let (a, b) = (
+            Sha256::digest(self.0.as_bytes()),
+            Sha256::digest(given.as_bytes()),
+        );
+        a.iter()
+            .zip(b.iter())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
 }

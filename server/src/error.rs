@@ -95,9 +95,13 @@ pub enum ApiError {
     /// 400: a request that cannot be understood at all (malformed JSON, bad multipart framing).
     #[error("{0}")]
     BadRequest(String),
-    /// 401: missing or unknown token.
-    #[error("로그인이 필요합니다. 다시 로그인해 주세요.")]
-    Unauthorized,
+    /// 401: a missing, unknown, expired, tampered, wrong-issuer or wrong-audience token; the
+    /// message says which (`identity::TokenProblem`).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// 503: the store's token keys (its JWKS) could not be fetched.
+    #[error("{0}")]
+    AuthUnavailable(String),
     /// 403: a member token on a counselor operation (members never get 403 for inquiries: those are 404).
     #[error("{0}")]
     Forbidden(String),
@@ -178,7 +182,8 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::Validation { .. } | Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::AuthUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -197,7 +202,8 @@ impl ApiError {
         match self {
             Self::Validation { .. } => "VALIDATION_FAILED",
             Self::BadRequest(_) => "BAD_REQUEST",
-            Self::Unauthorized => "UNAUTHORIZED",
+            Self::Unauthorized(_) => "UNAUTHORIZED",
+            Self::AuthUnavailable(_) => "AUTH_UNAVAILABLE",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::NotFound(_) => "NOT_FOUND",
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",

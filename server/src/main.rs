@@ -1,9 +1,12 @@
-use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
+mod commands;
+
+use std::{net::SocketAddr, path::PathBuf, process::ExitCode, sync::Arc};
 
 use clap::Parser;
 use inquiry_server::{
     blobs::Blobs,
-    config::{Config, CorsPolicy},
+    config::{Config, CorsPolicy, Secret},
+    identity::{self, ClaimMap, Identity, JwtConfig, JwtVerifier, KeySource},
     notify::SmtpSender,
     seed,
     store::Store,
@@ -18,8 +21,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Reference implementation of the inquiry-desk 1:1 inquiry API (axum + SQLite or PostgreSQL).
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, args_conflicts_with_subcommands = true)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<commands::Command>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -86,6 +91,73 @@ struct Args {
         default_value = "하루마켓 고객센터 <cs@example.com>"
     )]
     mail_from: String,
+    /// Trust the store's JWTs, verified with the keys at this JWKS URL (RS256, ES256; refetched
+    /// on an unknown key id at most once a minute).
+    #[arg(long, env = "INQUIRY_JWKS_URL", conflicts_with = "jwt_secret")]
+    jwks_url: Option<String>,
+    /// Trust the store's HS256 JWTs, signed with this shared secret.
+    #[arg(long, env = "INQUIRY_JWT_SECRET", hide_env_values = true)]
+    jwt_secret: Option<String>,
+    /// The `iss` the store's tokens must carry.
+    #[arg(long, env = "INQUIRY_JWT_ISSUER")]
+    jwt_issuer: Option<String>,
+    /// The `aud` the store's tokens must carry.
+    #[arg(long, env = "INQUIRY_JWT_AUDIENCE")]
+    jwt_audience: Option<String>,
+    /// The claim holding the member's (or counselor's) number.
+    #[arg(long, default_value = "sub")]
+    jwt_member_claim: String,
+    /// The claim holding their name.
+    #[arg(long, default_value = "name")]
+    jwt_name_claim: String,
+    /// The claim holding roles (a dotted path reaches into objects: `realm_access.roles`);
+    /// `counselor` or `manager` there makes a counselor.
+    #[arg(long, default_value = "roles")]
+    jwt_roles_claim: String,
+    /// Seconds of clock skew allowed on `exp` and `nbf`.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=300))]
+    jwt_leeway_secs: u64,
+    /// Accept the demo's tokens (its opaque tokens and the JWTs of its own demo issuer, whose
+    /// keys are at /demo/jwks.json). Default: on with `--seed`, off otherwise.
+    #[arg(long, conflicts_with = "no_demo_tokens")]
+    demo_tokens: bool,
+    /// Refuse the demo's tokens even with `--seed`.
+    #[arg(long)]
+    no_demo_tokens: bool,
+    /// The integration API's key (`Authorization: Bearer <key>` on /api/integration/v1/);
+    /// without it that API is off.
+    #[arg(long, env = "INQUIRY_INTEGRATION_KEY", hide_env_values = true)]
+    integration_key: Option<String>,
+}
+
+/// The token sources the flags ask for.
+fn identity(args: &Args) -> Result<Identity, String> {
+    let keys = match (&args.jwks_url, &args.jwt_secret) {
+        (Some(url), _) => Some(KeySource::Jwks(identity::jwks::Jwks::remote(url)?)),
+        (None, Some(secret)) if secret.len() < 32 => {
+            return Err("--jwt-secret must be at least 32 bytes (HS256)".into())
+        }
+        (None, Some(secret)) => Some(KeySource::Hs256(secret.clone().into_bytes())),
+        (None, None) => None,
+    };
+    let store = keys.map(|keys| {
+        let mut c = JwtConfig::new(keys);
+        c.issuer = args.jwt_issuer.clone();
+        c.audience = args.jwt_audience.clone();
+        c.claims = ClaimMap {
+            subject: args.jwt_member_claim.clone(),
+            name: args.jwt_name_claim.clone(),
+            roles: args.jwt_roles_claim.clone(),
+        };
+        c.leeway = std::time::Duration::from_secs(args.jwt_leeway_secs);
+        JwtVerifier::new(c)
+    });
+    let demo = (args.demo_tokens || (args.seed.is_some() && !args.no_demo_tokens))
+        .then(identity::demo::DemoIssuer::generate);
+    if store.is_none() && demo.is_none() {
+        tracing::warn!("no token source: give --jwks-url or --jwt-secret (or --demo-tokens)");
+    }
+    Ok(Identity::new(store, demo))
 }
 
 fn main() -> ExitCode {
@@ -95,12 +167,16 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "inquiry_server=info,tower_http=info".into()),
         )
         .init();
-    let args = Args::parse();
+    let mut args = Args::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match runtime.block_on(run(args)) {
+    let outcome = match args.command.take() {
+        Some(command) => runtime.block_on(commands::run(command)),
+        None => runtime.block_on(run(args)),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("inquiry-server: {e}");
@@ -118,6 +194,8 @@ async fn run(args: Args) -> Result<(), String> {
             .unwrap_or_else(|| PathBuf::from("."))
     });
     let mut config = Config::new(data_dir);
+    config.identity = Arc::new(identity(&args)?);
+    config.integration_key = args.integration_key.clone().map(Secret::new);
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     config.rate_limits = RateLimits {
@@ -178,6 +256,7 @@ async fn run(args: Args) -> Result<(), String> {
         }
     }
     let config_senders = config.notify.senders.clone();
+    let config_identity = config.identity.clone();
     let storage = format!(
         "{:?} database, photos in {}",
         store.engine(),
@@ -200,7 +279,14 @@ async fn run(args: Args) -> Result<(), String> {
         config_senders.email.describe(),
         config_senders.sms.describe()
     );
-    if args.seed.is_some() {
+    if let Some(verifier) = &config_identity.store {
+        println!(
+            "  Members' tokens: the store's JWTs ({:?})",
+            verifier.config().keys
+        );
+    }
+    if config_identity.demo.is_some() {
+        println!("  Demo JWTs: POST http://{addr}/demo/token {{\"account\": \"demo-member-1\"}}; keys at http://{addr}/demo/jwks.json");
         println!("  Demo tokens (Authorization: Bearer <token>):");
         for (token, who) in seed::DEMO_TOKENS {
             println!("    {token:<22} {who}");

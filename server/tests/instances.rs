@@ -182,6 +182,8 @@ async fn two_instances_share_one_database_bucket_and_outbox() {
         &format!("smtp://127.0.0.1:{smtp_port}"),
         "--writes-per-minute",
         &WRITE_LIMIT.to_string(),
+        // The demo's tokens on every instance, not only the one that seeds.
+        "--demo-tokens",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -334,6 +336,7 @@ async fn a_notification_claimed_by_an_instance_that_died_is_sent_by_another() {
             &format!("smtp://127.0.0.1:{smtp}"),
             "--notify-send-timeout",
             "1",
+            "--demo-tokens",
         ]
         .iter()
         .map(|s| s.to_string())

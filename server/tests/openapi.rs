@@ -473,3 +473,101 @@ async fn a_rate_limited_answer_conforms_to_the_spec() {
     assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
     c.response("questionSave", st, &b);
 }
+
+/// The integration API: a batch with refused items, the key operations, and refusals.
+#[tokio::test]
+async fn integration_responses_conform_to_the_spec() {
+    let spec = spec();
+    let c = Contract {
+        components: spec["components"].clone(),
+    };
+    const KEY: &str = "contract-integration-key";
+    let s =
+        start_with(|c| c.integration_key = Some(inquiry_server::config::Secret::new(KEY))).await;
+    let i = "/api/integration/v1";
+    let call = |method: Method, path: String, key: &'static str, body: Option<Value>| {
+        let mut r = s.req(method, &path, Some(key));
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        async move { read(r.send().await.unwrap()).await }
+    };
+    for (kind, items) in [
+        (
+            "sellers",
+            json!([{"vendorId": "A00055001", "vendorNm": "계약 셀러"}, {"vendorId": "", "vendorNm": ""}]),
+        ),
+        (
+            "goods",
+            json!([{"goodsNo": "CG-1", "goodsNm": "계약 상품", "salePrc": 1000, "vendorId": "A00055001",
+            "imgUrl": "https://cdn.example.com/c.jpg", "options": [{"itmNo": "1", "itmNm": "기본"}]}, 7]),
+        ),
+        (
+            "members",
+            json!([{"mbrNo": "CM-1", "mbrNm": "계약 회원", "langCd": "en"}]),
+        ),
+        (
+            "orders",
+            json!([{"ordNo": "CO-1", "mbrNo": "CM-1", "ordDtm": "2026-12-01T10:00:00+09:00",
+            "lines": [{"goodsNo": "CG-1", "itmNo": "1"}]}, {"ordNo": "CO-2", "mbrNo": "nobody", "ordDtm": "x", "lines": []}]),
+        ),
+    ] {
+        let (st, b) = call(
+            Method::POST,
+            format!("{i}/{kind}"),
+            KEY,
+            Some(json!({"items": items})),
+        )
+        .await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+        c.response("integrationUpsert", st, &b);
+    }
+    let (st, b) = call(
+        Method::POST,
+        format!("{i}/members"),
+        MEMBER1,
+        Some(json!({"items": []})),
+    )
+    .await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED);
+    c.response("integrationUpsert", st, &b);
+    let (st, b) = call(
+        Method::POST,
+        format!("{i}/coupons"),
+        KEY,
+        Some(json!({"items": []})),
+    )
+    .await;
+    c.response("integrationUpsert", st, &b);
+
+    let keys = format!("{i}/sellers/A00055001/keys");
+    let (st, b) = call(Method::POST, keys.clone(), KEY, None).await;
+    assert_eq!(st, StatusCode::CREATED);
+    c.response("integrationIssueSellerKey", st, &b);
+    let (st, b) = call(
+        Method::POST,
+        format!("{keys}/rotate"),
+        KEY,
+        Some(json!({"graceHours": 1})),
+    )
+    .await;
+    c.response("integrationIssueSellerKey", st, &b);
+    let access = b["payload"]["accessKey"].as_str().unwrap().to_owned();
+    let (st, b) = call(
+        Method::POST,
+        format!("{keys}/rotate"),
+        KEY,
+        Some(json!({"graceHours": 9999})),
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.response("integrationIssueSellerKey", st, &b);
+    let (st, b) = call(Method::DELETE, format!("{keys}/{access}"), KEY, None).await;
+    c.response("integrationRevokeSellerKey", st, &b);
+    let (st, b) = call(Method::DELETE, format!("{keys}/{access}"), KEY, None).await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    c.response("integrationRevokeSellerKey", st, &b);
+    let (st, b) = call(Method::GET, keys, KEY, None).await;
+    assert_eq!(b["payload"].as_array().unwrap().len(), 2);
+    c.response("integrationListSellerKeys", st, &b);
+}

@@ -301,13 +301,16 @@ fn node_scripts(name: &str, from: &Path, scripts: &[&str]) -> Result<PathBuf> {
 /// (e2e/browser): the console's flows, the customer-to-counselor and seller loops, axe on
 /// every page and dialog of the console and of the app (each locale, in the shell). Writes the console screenshots into docs/screenshots.
 fn browser_e2e() -> Result {
-    const SCRIPTS: [&str; 5] = [
+    const SCRIPTS: [&str; 6] = [
         "lib.mjs",
         "console.test.mjs",
         "loop.test.mjs",
         "seller.test.mjs",
+        "store.test.mjs",
         "a11y.test.mjs",
     ];
+    // The integration API's key for this run (store.test.mjs feeds the store's data with it).
+    let integration_key = format!("e2e-{}", std::process::id());
     let dir = node_scripts("e2e", &root().join("e2e/browser"), &SCRIPTS)?;
     let (dist, console) = (root().join("dist"), root().join("console/dist"));
     let server = RunningServer::spawn(
@@ -322,6 +325,8 @@ fn browser_e2e() -> Result {
             &dist.to_string_lossy(),
             "--console",
             &console.to_string_lossy(),
+            "--integration-key",
+            &integration_key,
         ],
     )?;
     run(cmd("node")
@@ -329,6 +334,7 @@ fn browser_e2e() -> Result {
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .args(&SCRIPTS[1..])
         .env("INQUIRY_E2E_BASE", &server.url)
+        .env("INQUIRY_E2E_INTEGRATION_KEY", &integration_key)
         .env("INQUIRY_E2E_SCREENSHOTS", root().join("docs/screenshots")))
 }
 

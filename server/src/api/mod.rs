@@ -1,11 +1,13 @@
 //! The HTTP surface: routes, CORS, static files, and envelopes for everything that goes wrong.
 
 pub mod bo;
+pub mod demo;
 pub mod dto;
 pub mod etag;
 pub mod extract;
 pub mod fo;
 pub mod form;
+pub mod integration;
 pub mod present;
 pub mod query;
 pub mod security;
@@ -125,6 +127,21 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
         .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
+        .route(
+            "/api/integration/v1/sellers/{vendor_id}/keys",
+            get(integration::list_keys).post(integration::issue_key),
+        )
+        .route(
+            "/api/integration/v1/sellers/{vendor_id}/keys/rotate",
+            post(integration::rotate_key),
+        )
+        .route(
+            "/api/integration/v1/sellers/{vendor_id}/keys/{access_key}",
+            delete(integration::revoke_key),
+        )
+        .route("/api/integration/v1/{kind}", post(integration::upsert))
+        .route("/demo/jwks.json", get(demo::jwks))
+        .route("/demo/token", post(demo::token))
         // Any other path under /api/ is a JSON 404 in our envelope, whatever the method: never
         // the SPA's page.
         .route("/api/{*rest}", any(api_not_found))

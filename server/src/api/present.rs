@@ -17,7 +17,15 @@ use crate::{
 
 /// Where clients fetch a goods image (from the API origin).
 pub fn goods_image_url(img_file: Option<String>) -> Option<String> {
-    img_file.map(|f| format!("/images/goods/{f}"))
+    // A fed goods image is a URL (the store's, or a path here); older rows name a file in the
+    // blob store.
+    img_file.map(|f| {
+        if f.starts_with("https://") || f.starts_with("http://") || f.starts_with('/') {
+            f
+        } else {
+            format!("/images/goods/{f}")
+        }
+    })
 }
 
 /// Where clients fetch an inquiry's photo (with their token).

@@ -49,7 +49,7 @@ pub async fn bench(store: &Store, blobs: &Blobs, config: &Config) -> Result<Outc
     };
     let prices = store
         .read(|tx| -> StoreResult<HashMap<String, i64>> {
-            let (goods, _) = tx.search_goods(None, 1, u32::MAX / 2)?;
+            let (goods, _) = tx.search_goods("0000-01-01", None, 1, u32::MAX / 2)?;
             Ok(goods.into_iter().map(|g| (g.goods_no, g.price)).collect())
         })
         .await
@@ -104,7 +104,7 @@ fn fill_member(
     let leaves: Vec<_> = TYPE_TREE.iter().flat_map(|l| l.children.iter()).collect();
     let mbr_no = bench_member_no(m);
     let mbr_nm = format!("벤치회원{}", m + 1);
-    tx.insert_member(&NewMember {
+    tx.upsert_member(&NewMember {
         mbr_no: &mbr_no,
         name: &mbr_nm,
         phone: None,
@@ -126,7 +126,7 @@ fn fill_member(
         let local = t.with_timezone(&offset);
         let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
         let (goods_no, price) = &goods[rng.usize(..goods.len())];
-        tx.insert_order(&ord_no, &mbr_no, &db_time(t))?;
+        tx.upsert_order(&ord_no, &mbr_no, &db_time(t))?;
         tx.insert_order_line(&NewOrderLine {
             ord_no: &ord_no,
             ord_seq: 1,

@@ -14,9 +14,19 @@ use super::{
 use crate::{
     auth::token_hash,
     blobs::Kind,
+    feed::{self, GoodsItem, MemberItem, OptionItem, SellerItem},
     model::db_time,
-    store::{records::TemplateRecord, NewGoods, NewItem, NewMember, NewType, TokenRole, Tx},
+    store::{records::TemplateRecord, NewType, TokenRole, Tx},
 };
+
+/// A seed item the feed refused is a bug in the seed.
+fn fed(errors: Vec<crate::error::FieldError>) -> Result<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the demo seed fed an item the feed refuses: {errors:?}").into())
+    }
+}
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -34,17 +44,21 @@ pub struct GoodsRow {
 /// Members, counselors, tokens, sellers, the type tree and the templates.
 pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
     let created = db_time(now);
+    // Members, sellers and goods go in as a store feeds them (crate::feed).
     for (i, (name, contact)) in MEMBER_NAMES.iter().zip(MEMBER_CONTACTS).enumerate() {
-        tx.insert_member(&NewMember {
-            mbr_no: &member_no(i),
-            name,
-            phone: Some(contact.0),
-            email: Some(contact.1),
-            lang: contact.2,
-        })?;
+        fed(feed::member(
+            tx,
+            &MemberItem {
+                mbr_no: member_no(i),
+                mbr_nm: (*name).to_owned(),
+                mbr_phone: Some(contact.0.to_owned()),
+                mbr_email: Some(contact.1.to_owned()),
+                lang_cd: Some(contact.2.to_owned()),
+            },
+        )?)?;
     }
     for (i, name) in COUNSELOR_NAMES.iter().enumerate() {
-        tx.insert_counselor(&counselor_no(i), name)?;
+        tx.upsert_counselor(&counselor_no(i), name)?;
     }
     for (i, (token, _)) in DEMO_TOKENS.iter().enumerate() {
         let (role, subject) = if i < DEMO_MEMBERS {
@@ -55,8 +69,14 @@ pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
         tx.insert_token(&token_hash(token), role, &subject, &created)?;
     }
     for (vendor_id, name, access, secret) in DEMO_VENDORS {
-        tx.insert_vendor(vendor_id, name)?;
-        tx.insert_vendor_key(access, vendor_id, secret)?;
+        fed(feed::seller(
+            tx,
+            &SellerItem {
+                vendor_id: (*vendor_id).to_owned(),
+                vendor_nm: (*name).to_owned(),
+            },
+        )?)?;
+        tx.issue_vendor_key(access, vendor_id, secret, &created)?;
     }
     for (li, large) in TYPE_TREE.iter().enumerate() {
         tx.insert_type(&NewType {
@@ -121,30 +141,36 @@ pub fn goods(tx: &mut dyn Tx, uploads: &Uploads, rng: &mut fastrand::Rng) -> Res
                 &img_file,
                 image::goods_png(base.hue, (goods.len() as u32) + round as u32),
             )?;
-            tx.insert_goods(&NewGoods {
-                goods_no: &goods_no,
-                name: &goods_nm,
-                brand,
-                category: base.category,
-                price,
-                image_file: Some(&img_file),
-                vendor_id: Some(DEMO_VENDORS[vendor].0),
-                sale_start: Some(&format!("2025-{:02}-01", 1 + goods.len() % 12)),
-                sale_end: Some("2099-12-31"),
-            })?;
-            let mut items = Vec::new();
-            for (oi, opt) in base.options.iter().enumerate() {
-                let itm_no = format!("{:03}", oi + 1);
-                tx.insert_item(&NewItem {
-                    goods_no: &goods_no,
-                    itm_no: &itm_no,
-                    name: opt,
-                    vendor_item_id: Some(
-                        3_000_000_000_i64 + (goods.len() as i64 + 1) * 100 + oi as i64 + 1,
-                    ),
-                })?;
-                items.push(itm_no);
-            }
+            let items: Vec<String> = (1..=base.options.len())
+                .map(|n| format!("{n:03}"))
+                .collect();
+            fed(feed::goods(
+                tx,
+                &GoodsItem {
+                    goods_no: goods_no.clone(),
+                    goods_nm: goods_nm.clone(),
+                    brand_nm: brand.to_owned(),
+                    category_nm: base.category.to_owned(),
+                    sale_prc: price,
+                    img_url: Some(format!("/images/goods/{img_file}")),
+                    vendor_id: Some(DEMO_VENDORS[vendor].0.to_owned()),
+                    sale_start_dt: Some(format!("2025-{:02}-01", 1 + goods.len() % 12)),
+                    sale_end_dt: Some("2099-12-31".to_owned()),
+                    options: base
+                        .options
+                        .iter()
+                        .zip(&items)
+                        .enumerate()
+                        .map(|(oi, (opt, itm_no))| OptionItem {
+                            itm_no: itm_no.clone(),
+                            itm_nm: (*opt).to_owned(),
+                            vendor_item_id: Some(
+                                3_000_000_000_i64 + (goods.len() as i64 + 1) * 100 + oi as i64 + 1,
+                            ),
+                        })
+                        .collect(),
+                },
+            )?)?;
             goods.push(GoodsRow {
                 goods_no,
                 goods_nm: format!("[{brand}] {goods_nm}"),

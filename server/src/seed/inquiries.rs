@@ -52,7 +52,7 @@ pub fn fill(
             ord_seq_no += rng.u32(1..500);
             let local = t.with_timezone(&config.store_offset);
             let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
-            tx.insert_order(&ord_no, &mbr_no, &db_time(t))?;
+            tx.upsert_order(&ord_no, &mbr_no, &db_time(t))?;
             for seq in 1..=rng.usize(1..=3) {
                 let gi = rng.usize(..goods.len());
                 let itm_no = goods[gi].items[rng.usize(..goods[gi].items.len())].clone();

@@ -259,3 +259,14 @@ pub struct SellerExtras {
     pub sale_started: Option<String>,
     pub sale_ended: Option<String>,
 }
+
+/// A seller's key pair as its owner may see it (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VendorKeyInfo {
+    pub access_key: String,
+    /// `None` for keys made before keys were dated.
+    pub created_at: Option<String>,
+    /// Set by a rotation: the key signs until then.
+    pub expires_at: Option<String>,
+    pub revoked_at: Option<String>,
+}

@@ -11,6 +11,8 @@ mod coupang_clients;
 mod desk;
 mod detail;
 mod goods;
+mod identity;
+mod integration;
 mod limits;
 mod list;
 mod modify_delete;

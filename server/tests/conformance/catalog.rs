@@ -28,10 +28,22 @@ async fn catalog_people_and_tokens_read_back_alike() {
             assert!(tx.order_owned("O1", "M1")? && !tx.order_owned("O1", "M2")?);
             assert!(tx.order_has_goods("O1", "G1")? && !tx.order_has_goods("O1", "G2")?);
             // LIKE wildcards in a keyword are literal on both engines.
-            assert_eq!(tx.search_goods(Some("100%"), 1, 10)?.1, 1, "{engine}");
-            assert_eq!(tx.search_goods(Some("면_티"), 1, 10)?.1, 1, "{engine}");
-            assert_eq!(tx.search_goods(Some("0%면"), 1, 10)?.1, 0, "{engine}");
-            let (found, total) = tx.search_goods(None, 1, 10)?;
+            assert_eq!(
+                tx.search_goods("2026-12-01", Some("100%"), 1, 10)?.1,
+                1,
+                "{engine}"
+            );
+            assert_eq!(
+                tx.search_goods("2026-12-01", Some("면_티"), 1, 10)?.1,
+                1,
+                "{engine}"
+            );
+            assert_eq!(
+                tx.search_goods("2026-12-01", Some("0%면"), 1, 10)?.1,
+                0,
+                "{engine}"
+            );
+            let (found, total) = tx.search_goods("2026-12-01", None, 1, 10)?;
             assert_eq!(
                 (total, found[0].items.clone()),
                 (1, vec![("001".into(), "M".into())])
@@ -59,7 +71,7 @@ async fn catalog_people_and_tokens_read_back_alike() {
             assert_eq!(tx.token_holder("nope")?, None);
             assert_eq!(tx.counselors()?.len(), 1);
             assert_eq!(tx.answer_templates("S1")?.len(), 1);
-            let key = tx.vendor_key("ak")?.unwrap();
+            let key = tx.vendor_key("ak", T1)?.unwrap();
             assert_eq!(
                 (key.vendor_id.as_str(), key.secret_key.as_str()),
                 ("V1", "sk")

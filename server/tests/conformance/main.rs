@@ -7,6 +7,7 @@
 mod common;
 
 mod catalog;
+mod feed;
 mod inquiries;
 mod keys;
 mod outbox;
@@ -51,7 +52,7 @@ pub(crate) const T2: &str = "2026-12-03T00:00:00.000000Z";
 /// Two members, a counselor, a type tree, goods with an option and a seller, an order.
 pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
     for (no, name) in [("M1", "김하늘"), ("M2", "이바다")] {
-        tx.insert_member(&NewMember {
+        tx.upsert_member(&NewMember {
             mbr_no: no,
             name,
             phone: Some("010-1234-5678"),
@@ -59,11 +60,11 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
             lang: "ko",
         })?;
     }
-    tx.insert_counselor("C1", "상담원")?;
+    tx.upsert_counselor("C1", "상담원")?;
     tx.insert_token("h-member", TokenRole::Member, "M1", T0)?;
     tx.insert_token("h-counselor", TokenRole::Counselor, "C1", T0)?;
-    tx.insert_vendor("V1", "판매자")?;
-    tx.insert_vendor_key("ak", "V1", "sk")?;
+    tx.upsert_vendor("V1", "판매자")?;
+    tx.issue_vendor_key("ak", "V1", "sk", T0)?;
     for t in [
         NewType {
             no: "L1",
@@ -89,7 +90,7 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
     ] {
         tx.insert_type(&t)?;
     }
-    tx.insert_goods(&NewGoods {
+    tx.upsert_goods(&NewGoods {
         goods_no: "G1",
         name: "100% 면_티셔츠",
         brand: "하루",
@@ -100,13 +101,13 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
         sale_start: Some("2025-01-01"),
         sale_end: None,
     })?;
-    tx.insert_item(&NewItem {
+    tx.upsert_item(&NewItem {
         goods_no: "G1",
         itm_no: "001",
         name: "M",
         vendor_item_id: Some(77),
     })?;
-    tx.insert_order("O1", "M1", T0)?;
+    tx.upsert_order("O1", "M1", T0)?;
     tx.insert_order_line(&NewOrderLine {
         ord_no: "O1",
         ord_seq: 1,

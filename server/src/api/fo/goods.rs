@@ -54,9 +54,13 @@ pub async fn get_goods_list(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
+    let today = chrono::Utc::now()
+        .with_timezone(&state.config.store_offset)
+        .date_naive()
+        .to_string();
     let (content, total) = state
         .db
-        .read(move |c| c.search_goods(search.as_deref(), page_no, page_size))
+        .read(move |c| c.search_goods(&today, search.as_deref(), page_no, page_size))
         .await?;
     let content = content.into_iter().map(present::catalog_goods).collect();
     Ok(ApiOk::ok(Page {

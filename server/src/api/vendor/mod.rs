@@ -171,7 +171,7 @@ impl FromRequestParts<AppState> for Vendor {
         let access_key = cea.access_key.to_owned();
         let key = state
             .db
-            .read(move |c| c.vendor_key(&access_key))
+            .read(move |c| c.vendor_key(&access_key, &db_time(Utc::now())))
             .await
             .map_err(ApiError::from)?
             .ok_or(Fail::Unauthorized("Invalid access-key"))?;

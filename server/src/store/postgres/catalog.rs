@@ -100,17 +100,20 @@ pub fn order_has_goods(tx: &mut PgTx, ord_no: &str, goods_no: &str) -> Result<bo
 
 pub fn search_goods(
     tx: &mut PgTx,
+    today: &str,
     search_nm: Option<&str>,
     page_no: u32,
     page_size: u32,
 ) -> Result<(Vec<CatalogRecord>, u64), Error> {
     let pattern = search_nm.map(like_pattern);
-    let filter = "FROM goods WHERE $1::TEXT IS NULL OR goods_nm LIKE $1 ESCAPE '\\'
-                  OR brand_nm LIKE $1 ESCAPE '\\' OR goods_no = $2";
+    // Goods no longer sold are not offered (they stay readable on the inquiries naming them).
+    let filter = "FROM goods WHERE (sale_end_dt IS NULL OR sale_end_dt >= $3)
+                  AND ($1::TEXT IS NULL OR goods_nm LIKE $1 ESCAPE '\\'
+                       OR brand_nm LIKE $1 ESCAPE '\\' OR goods_no = $2)";
     let total = uint(
         &tx.query_one(
             &format!("SELECT COUNT(*) {filter}"),
-            &[&pattern, &search_nm],
+            &[&pattern, &search_nm, &today],
         )?,
         0,
     );
@@ -119,9 +122,9 @@ pub fn search_goods(
         .query(
             &format!(
                 "SELECT goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file {filter}
-                  ORDER BY goods_nm, goods_no LIMIT $3 OFFSET $4"
+                  ORDER BY goods_nm, goods_no LIMIT $4 OFFSET $5"
             ),
-            &[&pattern, &search_nm, &i64::from(page_size), &offset],
+            &[&pattern, &search_nm, &today, &i64::from(page_size), &offset],
         )?
         .iter()
         .map(|r| CatalogRecord {

@@ -5,7 +5,8 @@
 //! numbers want (a locale's `strcoll` costs a tenth of a list's database time). `schema_version` records how many have been applied; they run under an advisory
 //! lock, so instances started together migrate once. A change goes into both engines.
 
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE member (
     mbr_no      TEXT COLLATE "C" PRIMARY KEY,
     mbr_nm      TEXT COLLATE "C" NOT NULL,
@@ -178,4 +179,13 @@ CREATE TABLE rate_limit (
     bucket  TEXT COLLATE "C" PRIMARY KEY,
     tat_ms  BIGINT NOT NULL
 );
-"#];
+"#,
+    r#"
+-- The store's feed (issue 20): sellers' keys are issued, rotated (the old key keeps signing
+-- until expires_at) and revoked without touching the database by hand.
+ALTER TABLE vendor_key ADD COLUMN created_at TEXT COLLATE "C";
+ALTER TABLE vendor_key ADD COLUMN expires_at TEXT COLLATE "C";
+ALTER TABLE vendor_key ADD COLUMN revoked_at TEXT COLLATE "C";
+CREATE INDEX vendor_key_vendor_idx ON vendor_key (vendor_id);
+"#,
+];

@@ -10,6 +10,7 @@
 
 mod catalog;
 mod connection;
+mod feed;
 mod inquiries;
 mod keys;
 mod lists;

@@ -10,18 +10,21 @@ pub fn member_count(tx: &mut PgTx) -> Result<u64, Error> {
     Ok(uint(&tx.query_one("SELECT COUNT(*) FROM member", &[])?, 0))
 }
 
-pub fn insert_member(tx: &mut PgTx, m: &NewMember) -> Result<(), Error> {
+pub fn upsert_member(tx: &mut PgTx, m: &NewMember) -> Result<(), Error> {
     tx.execute(
         "INSERT INTO member (mbr_no, mbr_nm, mbr_phone, mbr_email, lang_cd)
-         VALUES ($1, $2, $3, $4, $5)",
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (mbr_no) DO UPDATE SET mbr_nm = excluded.mbr_nm, mbr_phone = excluded.mbr_phone,
+             mbr_email = excluded.mbr_email, lang_cd = excluded.lang_cd",
         &[&m.mbr_no, &m.name, &m.phone, &m.email, &m.lang],
     )?;
     Ok(())
 }
 
-pub fn insert_counselor(tx: &mut PgTx, no: &str, name: &str) -> Result<(), Error> {
+pub fn upsert_counselor(tx: &mut PgTx, no: &str, name: &str) -> Result<(), Error> {
     tx.execute(
-        "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES ($1, $2)",
+        "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES ($1, $2)
+         ON CONFLICT (cnslr_no) DO UPDATE SET cnslr_nm = excluded.cnslr_nm",
         &[&no, &name],
     )?;
     Ok(())
@@ -58,11 +61,16 @@ pub fn insert_type(tx: &mut PgTx, t: &NewType) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn insert_goods(tx: &mut PgTx, g: &NewGoods) -> Result<(), Error> {
+pub fn upsert_goods(tx: &mut PgTx, g: &NewGoods) -> Result<(), Error> {
     tx.execute(
         "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file,
                             vendor_id, sale_start_dt, sale_end_dt)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (goods_no) DO UPDATE SET goods_nm = excluded.goods_nm,
+             brand_nm = excluded.brand_nm, category_nm = excluded.category_nm,
+             sale_prc = excluded.sale_prc, img_file = excluded.img_file,
+             vendor_id = excluded.vendor_id, sale_start_dt = excluded.sale_start_dt,
+             sale_end_dt = excluded.sale_end_dt",
         &[
             &g.goods_no,
             &g.name,
@@ -78,17 +86,20 @@ pub fn insert_goods(tx: &mut PgTx, g: &NewGoods) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn insert_item(tx: &mut PgTx, i: &NewItem) -> Result<(), Error> {
+pub fn upsert_item(tx: &mut PgTx, i: &NewItem) -> Result<(), Error> {
     tx.execute(
-        "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (goods_no, itm_no) DO UPDATE SET itm_nm = excluded.itm_nm,
+             vendor_item_id = COALESCE(excluded.vendor_item_id, goods_itm.vendor_item_id)",
         &[&i.goods_no, &i.itm_no, &i.name, &i.vendor_item_id],
     )?;
     Ok(())
 }
 
-pub fn insert_order(tx: &mut PgTx, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> Result<(), Error> {
+pub fn upsert_order(tx: &mut PgTx, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> Result<(), Error> {
     tx.execute(
-        "INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES ($1, $2, $3)",
+        "INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES ($1, $2, $3)
+         ON CONFLICT (ord_no) DO UPDATE SET mbr_no = excluded.mbr_no, ord_dtm = excluded.ord_dtm",
         &[&ord_no, &mbr_no, &ord_dtm],
     )?;
     Ok(())
@@ -110,23 +121,11 @@ pub fn insert_order_line(tx: &mut PgTx, l: &NewOrderLine) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn insert_vendor(tx: &mut PgTx, vendor_id: &str, name: &str) -> Result<(), Error> {
+pub fn upsert_vendor(tx: &mut PgTx, vendor_id: &str, name: &str) -> Result<(), Error> {
     tx.execute(
-        "INSERT INTO vendor (vendor_id, vendor_nm) VALUES ($1, $2)",
+        "INSERT INTO vendor (vendor_id, vendor_nm) VALUES ($1, $2)
+         ON CONFLICT (vendor_id) DO UPDATE SET vendor_nm = excluded.vendor_nm",
         &[&vendor_id, &name],
-    )?;
-    Ok(())
-}
-
-pub fn insert_vendor_key(
-    tx: &mut PgTx,
-    access_key: &str,
-    vendor_id: &str,
-    secret_key: &str,
-) -> Result<(), Error> {
-    tx.execute(
-        "INSERT INTO vendor_key (access_key, vendor_id, secret_key) VALUES ($1, $2, $3)",
-        &[&access_key, &vendor_id, &secret_key],
     )?;
     Ok(())
 }

@@ -42,13 +42,14 @@ pub fn close_transfer(
     Ok(())
 }
 
-pub fn vendor_key(tx: &mut PgTx, access_key: &str) -> Result<Option<VendorKey>, Error> {
+pub fn vendor_key(tx: &mut PgTx, access_key: &str, now: &str) -> Result<Option<VendorKey>, Error> {
     Ok(tx
         .query_opt(
             "SELECT k.vendor_id, v.vendor_nm, k.secret_key
                FROM vendor_key k JOIN vendor v ON v.vendor_id = k.vendor_id
-              WHERE k.access_key = $1",
-            &[&access_key],
+              WHERE k.access_key = $1 AND k.revoked_at IS NULL
+            AND (k.expires_at IS NULL OR k.expires_at > $2)",
+            &[&access_key, &now],
         )?
         .map(|r| VendorKey {
             vendor_id: r.get(0),

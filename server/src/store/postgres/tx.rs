@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 pub use super::transaction::PgTx;
-use super::{catalog, inquiries, keys, lists, outbox, people, transfers};
+use super::{catalog, feed, inquiries, keys, lists, outbox, people, transfers};
 use crate::{
     model::{ReplyAuthor, Status},
     store::{records::*, *},
@@ -174,11 +174,14 @@ impl Tx for PgTx<'_> {
     }
     fn search_goods(
         &mut self,
+        today: &str,
         search_nm: Option<&str>,
         page_no: u32,
         page_size: u32,
     ) -> StoreResult<(Vec<CatalogRecord>, u64)> {
-        Ok(catalog::search_goods(self, search_nm, page_no, page_size)?)
+        Ok(catalog::search_goods(
+            self, today, search_nm, page_no, page_size,
+        )?)
     }
     fn order_goods(
         &mut self,
@@ -197,11 +200,31 @@ impl Tx for PgTx<'_> {
     fn member_count(&mut self) -> StoreResult<u64> {
         Ok(people::member_count(self)?)
     }
-    fn insert_member(&mut self, m: &NewMember) -> StoreResult<()> {
-        Ok(people::insert_member(self, m)?)
+    fn member_exists(&mut self, mbr_no: &str) -> StoreResult<bool> {
+        Ok(feed::exists(
+            self,
+            "SELECT 1 FROM member WHERE mbr_no = $1",
+            mbr_no,
+        )?)
     }
-    fn insert_counselor(&mut self, no: &str, name: &str) -> StoreResult<()> {
-        Ok(people::insert_counselor(self, no, name)?)
+    fn vendor_exists(&mut self, vendor_id: &str) -> StoreResult<bool> {
+        Ok(feed::exists(
+            self,
+            "SELECT 1 FROM vendor WHERE vendor_id = $1",
+            vendor_id,
+        )?)
+    }
+    fn ensure_member(&mut self, mbr_no: &str, name: &str) -> StoreResult<()> {
+        Ok(feed::ensure_member(self, mbr_no, name)?)
+    }
+    fn clear_order_lines(&mut self, ord_no: &str) -> StoreResult<()> {
+        Ok(feed::clear_order_lines(self, ord_no)?)
+    }
+    fn upsert_member(&mut self, m: &NewMember) -> StoreResult<()> {
+        Ok(people::upsert_member(self, m)?)
+    }
+    fn upsert_counselor(&mut self, no: &str, name: &str) -> StoreResult<()> {
+        Ok(people::upsert_counselor(self, no, name)?)
     }
     fn insert_token(
         &mut self,
@@ -215,14 +238,14 @@ impl Tx for PgTx<'_> {
     fn insert_type(&mut self, t: &NewType) -> StoreResult<()> {
         Ok(people::insert_type(self, t)?)
     }
-    fn insert_goods(&mut self, g: &NewGoods) -> StoreResult<()> {
-        Ok(people::insert_goods(self, g)?)
+    fn upsert_goods(&mut self, g: &NewGoods) -> StoreResult<()> {
+        Ok(people::upsert_goods(self, g)?)
     }
-    fn insert_item(&mut self, i: &NewItem) -> StoreResult<()> {
-        Ok(people::insert_item(self, i)?)
+    fn upsert_item(&mut self, i: &NewItem) -> StoreResult<()> {
+        Ok(people::upsert_item(self, i)?)
     }
-    fn insert_order(&mut self, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> StoreResult<()> {
-        Ok(people::insert_order(self, ord_no, mbr_no, ord_dtm)?)
+    fn upsert_order(&mut self, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> StoreResult<()> {
+        Ok(people::upsert_order(self, ord_no, mbr_no, ord_dtm)?)
     }
     fn insert_order_line(&mut self, l: &NewOrderLine) -> StoreResult<()> {
         Ok(people::insert_order_line(self, l)?)
@@ -263,21 +286,36 @@ impl Tx for PgTx<'_> {
     fn notifications_of(&mut self, ccn_no: &str) -> StoreResult<Vec<NotificationRecord>> {
         Ok(outbox::notifications_of(self, ccn_no)?)
     }
-    fn insert_vendor(&mut self, vendor_id: &str, name: &str) -> StoreResult<()> {
-        Ok(people::insert_vendor(self, vendor_id, name)?)
+    fn upsert_vendor(&mut self, vendor_id: &str, name: &str) -> StoreResult<()> {
+        Ok(people::upsert_vendor(self, vendor_id, name)?)
     }
-    fn insert_vendor_key(
+    fn issue_vendor_key(
         &mut self,
         access_key: &str,
         vendor_id: &str,
         secret_key: &str,
+        at: &str,
     ) -> StoreResult<()> {
-        Ok(people::insert_vendor_key(
-            self, access_key, vendor_id, secret_key,
+        Ok(feed::issue_vendor_key(
+            self, access_key, vendor_id, secret_key, at,
         )?)
     }
-    fn vendor_key(&mut self, access_key: &str) -> StoreResult<Option<VendorKey>> {
-        Ok(transfers::vendor_key(self, access_key)?)
+    fn expire_vendor_keys(&mut self, vendor_id: &str, until: &str) -> StoreResult<u64> {
+        Ok(feed::expire_vendor_keys(self, vendor_id, until)?)
+    }
+    fn revoke_vendor_key(
+        &mut self,
+        vendor_id: &str,
+        access_key: &str,
+        at: &str,
+    ) -> StoreResult<bool> {
+        Ok(feed::revoke_vendor_key(self, vendor_id, access_key, at)?)
+    }
+    fn vendor_keys(&mut self, vendor_id: &str) -> StoreResult<Vec<VendorKeyInfo>> {
+        Ok(feed::vendor_keys(self, vendor_id)?)
+    }
+    fn vendor_key(&mut self, access_key: &str, now: &str) -> StoreResult<Option<VendorKey>> {
+        Ok(transfers::vendor_key(self, access_key, now)?)
     }
     fn seller_of_inquiry(&mut self, ccn_no: &str) -> StoreResult<Option<(String, String)>> {
         Ok(transfers::seller_of_inquiry(self, ccn_no)?)

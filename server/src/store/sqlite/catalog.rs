@@ -103,16 +103,19 @@ pub fn order_has_goods(conn: &Connection, ord_no: &str, goods_no: &str) -> rusql
 
 pub fn search_goods(
     conn: &Connection,
+    today: &str,
     search_nm: Option<&str>,
     page_no: u32,
     page_size: u32,
 ) -> rusqlite::Result<(Vec<CatalogRecord>, u64)> {
     let pattern = search_nm.map(like_pattern);
-    let filter = "FROM goods WHERE ?1 IS NULL OR goods_nm LIKE ?1 ESCAPE '\\'
-                  OR brand_nm LIKE ?1 ESCAPE '\\' OR goods_no = ?2";
+    // Goods no longer sold are not offered (they stay readable on the inquiries naming them).
+    let filter = "FROM goods WHERE (sale_end_dt IS NULL OR sale_end_dt >= ?5)
+                  AND (?1 IS NULL OR goods_nm LIKE ?1 ESCAPE '\\'
+                       OR brand_nm LIKE ?1 ESCAPE '\\' OR goods_no = ?2)";
     let total: u64 = conn.query_row(
         &format!("SELECT COUNT(*) {filter}"),
-        params![pattern, search_nm],
+        params![pattern, search_nm, None::<u32>, None::<u32>, today],
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare_cached(&format!(
@@ -125,7 +128,8 @@ pub fn search_goods(
                 pattern,
                 search_nm,
                 page_size,
-                (u64::from(page_no) - 1) * u64::from(page_size)
+                (u64::from(page_no) - 1) * u64::from(page_size),
+                today
             ],
             |r| {
                 Ok(CatalogRecord {

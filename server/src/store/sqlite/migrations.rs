@@ -203,4 +203,12 @@ CREATE TABLE rate_limit (
     tat_ms  INTEGER NOT NULL
 );
 "#,
+    r#"
+-- The store's feed (issue 20): sellers' keys are issued, rotated (the old key keeps signing
+-- until expires_at) and revoked without touching the database by hand.
+ALTER TABLE vendor_key ADD COLUMN created_at TEXT;
+ALTER TABLE vendor_key ADD COLUMN expires_at TEXT;
+ALTER TABLE vendor_key ADD COLUMN revoked_at TEXT;
+CREATE INDEX vendor_key_vendor_idx ON vendor_key (vendor_id);
+"#,
 ];

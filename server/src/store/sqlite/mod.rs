@@ -9,6 +9,7 @@
 
 mod access;
 mod catalog;
+mod feed;
 mod inquiries;
 mod keys;
 mod lists;
@@ -241,12 +242,12 @@ mod tests {
     async fn a_read_transaction_refuses_writes_and_sees_committed_ones() {
         let dir = tempfile::tempdir().unwrap();
         let db = SqliteStore::open(&dir.path().join("t.db")).unwrap();
-        db.write(|tx| tx.insert_member(&member("M1")))
+        db.write(|tx| tx.upsert_member(&member("M1")))
             .await
             .unwrap();
         let n = db.read(|tx| tx.member_count()).await.unwrap();
         assert_eq!(n, 1, "a read sees what was committed before it");
-        let refused = db.read(|tx| tx.insert_member(&member("M2"))).await;
+        let refused = db.read(|tx| tx.upsert_member(&member("M2"))).await;
         assert!(refused.is_err(), "a write in a read transaction must fail");
         assert_eq!(db.read(|tx| tx.member_count()).await.unwrap(), 1);
     }
@@ -257,7 +258,7 @@ mod tests {
         let db = SqliteStore::open(&dir.path().join("t.db")).unwrap();
         let failed: Result<(), StoreError> = db
             .write(|tx| {
-                tx.insert_member(&member("M1"))?;
+                tx.upsert_member(&member("M1"))?;
                 Err(StoreError::Unavailable("the rule said no".into()))
             })
             .await;
@@ -276,7 +277,7 @@ mod tests {
     async fn a_total_is_reused_until_the_next_write() {
         let dir = tempfile::tempdir().unwrap();
         let db = SqliteStore::open(&dir.path().join("t.db")).unwrap();
-        let add = |no: &'static str| db.write(move |tx| tx.insert_member(&member(no)));
+        let add = |no: &'static str| db.write(move |tx| tx.upsert_member(&member(no)));
         add("M1").await.unwrap();
         assert_eq!(members(&db).await, 1);
         // Stored, and served without counting again.

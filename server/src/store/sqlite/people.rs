@@ -9,18 +9,21 @@ pub fn member_count(conn: &Connection) -> rusqlite::Result<u64> {
     conn.query_row("SELECT COUNT(*) FROM member", [], |r| r.get(0))
 }
 
-pub fn insert_member(conn: &Connection, m: &NewMember) -> rusqlite::Result<()> {
+pub fn upsert_member(conn: &Connection, m: &NewMember) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO member (mbr_no, mbr_nm, mbr_phone, mbr_email, lang_cd)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (mbr_no) DO UPDATE SET mbr_nm = excluded.mbr_nm, mbr_phone = excluded.mbr_phone,
+             mbr_email = excluded.mbr_email, lang_cd = excluded.lang_cd",
     )?
     .execute(params![m.mbr_no, m.name, m.phone, m.email, m.lang])?;
     Ok(())
 }
 
-pub fn insert_counselor(conn: &Connection, no: &str, name: &str) -> rusqlite::Result<()> {
+pub fn upsert_counselor(conn: &Connection, no: &str, name: &str) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES (?1, ?2)",
+        "INSERT INTO counselor (cnslr_no, cnslr_nm) VALUES (?1, ?2)
+         ON CONFLICT (cnslr_no) DO UPDATE SET cnslr_nm = excluded.cnslr_nm",
         [no, name],
     )?;
     Ok(())
@@ -51,11 +54,16 @@ pub fn insert_type(conn: &Connection, t: &NewType) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn insert_goods(conn: &Connection, g: &NewGoods) -> rusqlite::Result<()> {
+pub fn upsert_goods(conn: &Connection, g: &NewGoods) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO goods (goods_no, goods_nm, brand_nm, category_nm, sale_prc, img_file,
                             vendor_id, sale_start_dt, sale_end_dt)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (goods_no) DO UPDATE SET goods_nm = excluded.goods_nm,
+             brand_nm = excluded.brand_nm, category_nm = excluded.category_nm,
+             sale_prc = excluded.sale_prc, img_file = excluded.img_file,
+             vendor_id = excluded.vendor_id, sale_start_dt = excluded.sale_start_dt,
+             sale_end_dt = excluded.sale_end_dt",
     )?
     .execute(params![
         g.goods_no,
@@ -71,22 +79,27 @@ pub fn insert_goods(conn: &Connection, g: &NewGoods) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn insert_item(conn: &Connection, i: &NewItem) -> rusqlite::Result<()> {
+pub fn upsert_item(conn: &Connection, i: &NewItem) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO goods_itm (goods_no, itm_no, itm_nm, vendor_item_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (goods_no, itm_no) DO UPDATE SET itm_nm = excluded.itm_nm,
+             vendor_item_id = COALESCE(excluded.vendor_item_id, goods_itm.vendor_item_id)",
     )?
     .execute(params![i.goods_no, i.itm_no, i.name, i.vendor_item_id])?;
     Ok(())
 }
 
-pub fn insert_order(
+pub fn upsert_order(
     conn: &Connection,
     ord_no: &str,
     mbr_no: &str,
     ord_dtm: &str,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)")?
-        .execute([ord_no, mbr_no, ord_dtm])?;
+    conn.prepare_cached(
+        "INSERT INTO ord (ord_no, mbr_no, ord_dtm) VALUES (?1, ?2, ?3)
+         ON CONFLICT (ord_no) DO UPDATE SET mbr_no = excluded.mbr_no, ord_dtm = excluded.ord_dtm",
+    )?
+    .execute([ord_no, mbr_no, ord_dtm])?;
     Ok(())
 }
 
@@ -101,23 +114,11 @@ pub fn insert_order_line(conn: &Connection, l: &NewOrderLine) -> rusqlite::Resul
     Ok(())
 }
 
-pub fn insert_vendor(conn: &Connection, vendor_id: &str, name: &str) -> rusqlite::Result<()> {
+pub fn upsert_vendor(conn: &Connection, vendor_id: &str, name: &str) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO vendor (vendor_id, vendor_nm) VALUES (?1, ?2)",
+        "INSERT INTO vendor (vendor_id, vendor_nm) VALUES (?1, ?2)
+         ON CONFLICT (vendor_id) DO UPDATE SET vendor_nm = excluded.vendor_nm",
         [vendor_id, name],
-    )?;
-    Ok(())
-}
-
-pub fn insert_vendor_key(
-    conn: &Connection,
-    access_key: &str,
-    vendor_id: &str,
-    secret_key: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO vendor_key (access_key, vendor_id, secret_key) VALUES (?1, ?2, ?3)",
-        [access_key, vendor_id, secret_key],
     )?;
     Ok(())
 }

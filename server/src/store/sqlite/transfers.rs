@@ -44,13 +44,18 @@ pub fn close_transfer(
 }
 
 /// The seller whose API key this is, with its secret.
-pub fn vendor_key(conn: &Connection, access_key: &str) -> rusqlite::Result<Option<VendorKey>> {
+pub fn vendor_key(
+    conn: &Connection,
+    access_key: &str,
+    now: &str,
+) -> rusqlite::Result<Option<VendorKey>> {
     conn.prepare_cached(
         "SELECT k.vendor_id, v.vendor_nm, k.secret_key
            FROM vendor_key k JOIN vendor v ON v.vendor_id = k.vendor_id
-          WHERE k.access_key = ?1",
+          WHERE k.access_key = ?1 AND k.revoked_at IS NULL
+            AND (k.expires_at IS NULL OR k.expires_at > ?2)",
     )?
-    .query_row([access_key], |r| {
+    .query_row([access_key, now], |r| {
         Ok(VendorKey {
             vendor_id: r.get(0)?,
             vendor_nm: r.get(1)?,

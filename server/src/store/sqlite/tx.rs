@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    access, catalog, inquiries, keys, lists, outbox, people, templates, transfers, writes,
+    access, catalog, feed, inquiries, keys, lists, outbox, people, templates, transfers, writes,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -193,12 +193,13 @@ impl Tx for SqliteTx<'_> {
     }
     fn search_goods(
         &mut self,
+        today: &str,
         search_nm: Option<&str>,
         page_no: u32,
         page_size: u32,
     ) -> StoreResult<(Vec<CatalogRecord>, u64)> {
         Ok(catalog::search_goods(
-            self.conn, search_nm, page_no, page_size,
+            self.conn, today, search_nm, page_no, page_size,
         )?)
     }
     fn order_goods(
@@ -218,11 +219,31 @@ impl Tx for SqliteTx<'_> {
     fn member_count(&mut self) -> StoreResult<u64> {
         Ok(people::member_count(self.conn)?)
     }
-    fn insert_member(&mut self, m: &NewMember) -> StoreResult<()> {
-        Ok(people::insert_member(self.conn, m)?)
+    fn member_exists(&mut self, mbr_no: &str) -> StoreResult<bool> {
+        Ok(feed::exists(
+            self.conn,
+            "SELECT 1 FROM member WHERE mbr_no = ?1",
+            mbr_no,
+        )?)
     }
-    fn insert_counselor(&mut self, no: &str, name: &str) -> StoreResult<()> {
-        Ok(people::insert_counselor(self.conn, no, name)?)
+    fn vendor_exists(&mut self, vendor_id: &str) -> StoreResult<bool> {
+        Ok(feed::exists(
+            self.conn,
+            "SELECT 1 FROM vendor WHERE vendor_id = ?1",
+            vendor_id,
+        )?)
+    }
+    fn ensure_member(&mut self, mbr_no: &str, name: &str) -> StoreResult<()> {
+        Ok(feed::ensure_member(self.conn, mbr_no, name)?)
+    }
+    fn clear_order_lines(&mut self, ord_no: &str) -> StoreResult<()> {
+        Ok(feed::clear_order_lines(self.conn, ord_no)?)
+    }
+    fn upsert_member(&mut self, m: &NewMember) -> StoreResult<()> {
+        Ok(people::upsert_member(self.conn, m)?)
+    }
+    fn upsert_counselor(&mut self, no: &str, name: &str) -> StoreResult<()> {
+        Ok(people::upsert_counselor(self.conn, no, name)?)
     }
     fn insert_token(
         &mut self,
@@ -236,14 +257,14 @@ impl Tx for SqliteTx<'_> {
     fn insert_type(&mut self, t: &NewType) -> StoreResult<()> {
         Ok(people::insert_type(self.conn, t)?)
     }
-    fn insert_goods(&mut self, g: &NewGoods) -> StoreResult<()> {
-        Ok(people::insert_goods(self.conn, g)?)
+    fn upsert_goods(&mut self, g: &NewGoods) -> StoreResult<()> {
+        Ok(people::upsert_goods(self.conn, g)?)
     }
-    fn insert_item(&mut self, i: &NewItem) -> StoreResult<()> {
-        Ok(people::insert_item(self.conn, i)?)
+    fn upsert_item(&mut self, i: &NewItem) -> StoreResult<()> {
+        Ok(people::upsert_item(self.conn, i)?)
     }
-    fn insert_order(&mut self, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> StoreResult<()> {
-        Ok(people::insert_order(self.conn, ord_no, mbr_no, ord_dtm)?)
+    fn upsert_order(&mut self, ord_no: &str, mbr_no: &str, ord_dtm: &str) -> StoreResult<()> {
+        Ok(people::upsert_order(self.conn, ord_no, mbr_no, ord_dtm)?)
     }
     fn insert_order_line(&mut self, l: &NewOrderLine) -> StoreResult<()> {
         Ok(people::insert_order_line(self.conn, l)?)
@@ -286,21 +307,38 @@ impl Tx for SqliteTx<'_> {
     fn notifications_of(&mut self, ccn_no: &str) -> StoreResult<Vec<NotificationRecord>> {
         Ok(outbox::notifications_of(self.conn, ccn_no)?)
     }
-    fn insert_vendor(&mut self, vendor_id: &str, name: &str) -> StoreResult<()> {
-        Ok(people::insert_vendor(self.conn, vendor_id, name)?)
+    fn upsert_vendor(&mut self, vendor_id: &str, name: &str) -> StoreResult<()> {
+        Ok(people::upsert_vendor(self.conn, vendor_id, name)?)
     }
-    fn insert_vendor_key(
+    fn issue_vendor_key(
         &mut self,
         access_key: &str,
         vendor_id: &str,
         secret_key: &str,
+        at: &str,
     ) -> StoreResult<()> {
-        Ok(people::insert_vendor_key(
-            self.conn, access_key, vendor_id, secret_key,
+        Ok(feed::issue_vendor_key(
+            self.conn, access_key, vendor_id, secret_key, at,
         )?)
     }
-    fn vendor_key(&mut self, access_key: &str) -> StoreResult<Option<VendorKey>> {
-        Ok(transfers::vendor_key(self.conn, access_key)?)
+    fn expire_vendor_keys(&mut self, vendor_id: &str, until: &str) -> StoreResult<u64> {
+        Ok(feed::expire_vendor_keys(self.conn, vendor_id, until)?)
+    }
+    fn revoke_vendor_key(
+        &mut self,
+        vendor_id: &str,
+        access_key: &str,
+        at: &str,
+    ) -> StoreResult<bool> {
+        Ok(feed::revoke_vendor_key(
+            self.conn, vendor_id, access_key, at,
+        )?)
+    }
+    fn vendor_keys(&mut self, vendor_id: &str) -> StoreResult<Vec<VendorKeyInfo>> {
+        Ok(feed::vendor_keys(self.conn, vendor_id)?)
+    }
+    fn vendor_key(&mut self, access_key: &str, now: &str) -> StoreResult<Option<VendorKey>> {
+        Ok(transfers::vendor_key(self.conn, access_key, now)?)
     }
     fn seller_of_inquiry(&mut self, ccn_no: &str) -> StoreResult<Option<(String, String)>> {
         Ok(transfers::seller_of_inquiry(self.conn, ccn_no)?)
