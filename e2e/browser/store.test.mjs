@@ -54,9 +54,10 @@ test('goods and an order the store feeds in appear in the picker and search, and
   await picker.getByRole('tab', { name: '상품 검색' }).click();
   await picker.getByRole('combobox').fill(`${stamp}`);
   const hit = picker.getByRole('option', { name: new RegExp(name) });
-  await hit.first().waitFor();
-  await page.keyboard.press('Escape');
+  // Chosen, it is the form's product.
+  await hit.first().click();
   await picker.waitFor({ state: 'hidden' });
+  await page.locator('.idk-form').getByText(name).first().waitFor();
   // Every API call carried a JWT from the demo's login, not an opaque demo token.
   assert.ok(bearers.length > 0);
   for (const b of bearers) assert.match(b, /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/, b);

@@ -150,6 +150,25 @@ pub fn goods(tx: &mut dyn Tx, g: &GoodsItem) -> Result<Vec<FieldError>, StoreErr
             );
         }
     }
+    if check.0.is_empty() {
+        for (i, o) in g.options.iter().enumerate() {
+            if let Some(id) = o.vendor_item_id {
+                if tx.vendor_item_taken(id, &g.goods_no, &o.itm_no)? {
+                    check.rule(false, &format!("options[{i}].vendorItemId"), "DUPLICATE", "이 vendorItemId는 다른 상품의 옵션이 이미 쓰고 있습니다.");
+                }
+            }
+        }
+        for (i, o) in g.options.iter().enumerate() {
+            let earlier = &g.options[..i];
+            let twice = earlier.iter().any(|p| {
+                p.itm_no == o.itm_no
+                    || (o.vendor_item_id.is_some() && p.vendor_item_id == o.vendor_item_id)
+            });
+            if twice {
+                check.rule(false, &format!("options[{i}]"), "DUPLICATE", "같은 상품에 같은 itmNo나 vendorItemId가 두 번 있습니다.");
+            }
+        }
+    }
     if !check.0.is_empty() {
         return Ok(check.0);
     }

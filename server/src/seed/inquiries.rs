@@ -10,11 +10,12 @@ use super::{
     ORDERS_PER_MEMBER,
 };
 use crate::{
+    feed::{self, OrderItem, OrderLineItem},
     blobs::Kind,
     config::Config,
     model::{db_time, ReplyAuthor, Status},
     store::{
-        records::CounselorRef, ListFilter, NewOrderLine, NewTransfer, QuestionFields, StoredFile,
+        records::CounselorRef, ListFilter, NewTransfer, QuestionFields, StoredFile,
         Totals, Tx,
     },
 };
@@ -52,25 +53,33 @@ pub fn fill(
             ord_seq_no += rng.u32(1..500);
             let local = t.with_timezone(&config.store_offset);
             let ord_no = format!("{}{:07}", local.format("%Y%m%d"), ord_seq_no);
-            tx.upsert_order(&ord_no, &mbr_no, &db_time(t))?;
-            for seq in 1..=rng.usize(1..=3) {
+            let mut order = OrderItem {
+                ord_no: ord_no.clone(),
+                mbr_no: mbr_no.clone(),
+                ord_dtm: t.to_rfc3339(),
+                lines: Vec::new(),
+            };
+            for _ in 1..=rng.usize(1..=3) {
                 let gi = rng.usize(..goods.len());
                 let itm_no = goods[gi].items[rng.usize(..goods[gi].items.len())].clone();
                 let qty = rng.i64(1..=2);
-                tx.insert_order_line(&NewOrderLine {
-                    ord_no: &ord_no,
-                    ord_seq: seq as u32,
-                    goods_no: &goods[gi].goods_no,
-                    itm_no: &itm_no,
-                    qty: qty as u32,
-                    amount: goods[gi].price * qty,
-                })?;
+                order.lines.push(OrderLineItem {
+                    goods_no: goods[gi].goods_no.clone(),
+                    itm_no: itm_no.clone(),
+                    ord_qty: qty as u32,
+                    ord_amt: goods[gi].price * qty,
+                });
                 lines.push(OrderLine {
                     ord_no: ord_no.clone(),
                     ord_dtm: t,
                     goods: gi,
                     itm_no,
                 });
+            }
+            // Orders go in as a store feeds them (crate::feed).
+            let refused = feed::order(tx, &order)?;
+            if !refused.is_empty() {
+                return Err(format!("the demo seed fed an order the feed refuses: {refused:?}").into());
             }
             stats.orders += 1;
         }

@@ -126,6 +126,13 @@ pub trait Tx {
     fn lookup_type(&mut self, no: &str) -> StoreResult<TypeLookup>;
     fn goods_exists(&mut self, goods_no: &str) -> StoreResult<bool>;
     fn item_exists(&mut self, goods_no: &str, itm_no: &str) -> StoreResult<bool>;
+    /// Whether another option than (`goods_no`, `itm_no`) has this seller's option number.
+    fn vendor_item_taken(
+        &mut self,
+        vendor_item_id: i64,
+        goods_no: &str,
+        itm_no: &str,
+    ) -> StoreResult<bool>;
     fn order_owned(&mut self, ord_no: &str, mbr_no: &str) -> StoreResult<bool>;
     fn order_has_goods(&mut self, ord_no: &str, goods_no: &str) -> StoreResult<bool>;
     /// Goods on sale on `today` (no end date, or not ended) matching the keyword.

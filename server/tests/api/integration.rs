@@ -84,6 +84,8 @@ fn catalog() -> (Value, Value, Value, Value) {
          "options": [{"itmNo": "ONE", "itmNm": "단일"}]},
         {"goodsNo": "SHOP-G-3", "goodsNm": "이상한 상품", "salePrc": -1, "vendorId": "NOPE"},
         {"goodsNo": "SHOP-G-4", "goodsNm": "모르는 판매자", "salePrc": 1, "vendorId": "A00099999"},
+        {"goodsNo": "SHOP-G-5", "goodsNm": "남의 옵션 번호", "salePrc": 1,
+         "options": [{"itmNo": "A", "itmNm": "A", "vendorItemId": 7700000001_i64}]},
     ]);
     let members = json!([
         {"mbrNo": "SHOP-M-1", "mbrNm": "최스토어", "mbrPhone": "010-5555-0101", "mbrEmail": "m1@shop.example.com", "langCd": "ko"},
@@ -133,10 +135,11 @@ async fn a_stores_batches_upsert_report_each_refusal_and_show_where_customers_lo
         let g = upsert(&s, "goods", goods.clone()).await;
         assert_eq!(
             (g["upserted"].as_u64(), g["rejected"].as_u64()),
-            (Some(2), Some(2)),
+            (Some(2), Some(3)),
             "{g}"
         );
         assert_eq!(codes(&g, 2), ["salePrc:INVALID"]);
+        assert_eq!(codes(&g, 4), ["options[0].vendorItemId:DUPLICATE"]);
         assert_eq!(codes(&g, 3), ["vendorId:UNKNOWN_SELLER"]);
         assert_eq!(g["errors"][1]["key"], "SHOP-G-4");
         let m = upsert(&s, "members", members.clone()).await;
@@ -388,4 +391,39 @@ async fn a_sellers_keys_are_issued_rotated_with_a_grace_and_revoked() {
     let (_, listed) = send(&s, Method::GET, &keys, KEY, None).await;
     assert_eq!(listed["payload"].as_array().unwrap().len(), 3);
     assert!(listed["payload"][2]["revokedAt"].is_string(), "{listed}");
+}
+
+/// Every `curl` example in docs/integration.md, run in order; each answer's `upserted` and
+/// `rejected` as the comment under it says.
+#[tokio::test]
+async fn the_examples_in_docs_integration_md_do_what_they_say() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/integration.md")).unwrap();
+    let s = feed_server().await;
+    let mut ran = 0;
+    for example in doc.split("curl -sS -X POST \"$SERVER").skip(1) {
+        let path = &example[..example.find('"').unwrap()];
+        let body_start = example.find("-d '").unwrap() + 4;
+        let body_len = example[body_start..].find('\'').unwrap();
+        let body: Value = serde_json::from_str(&example[body_start..body_start + body_len])
+            .unwrap_or_else(|e| panic!("{path}: the example's body is not JSON: {e}"));
+        let says = &example[body_start + body_len..];
+        let says = &says[says.find("\"upserted\": ").unwrap() + 12..];
+        let upserted: u64 = says[..says.find(',').unwrap()].parse().unwrap();
+        let says = &says[says.find("\"rejected\": ").unwrap() + 12..];
+        let rejected: u64 = says[..says.find(',').unwrap()].parse().unwrap();
+        let (status, answer) = send(&s, Method::POST, path, KEY, Some(body)).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {answer}");
+        assert_eq!(
+            (answer["payload"]["upserted"].as_u64(), answer["payload"]["rejected"].as_u64()),
+            (Some(upserted), Some(rejected)),
+            "{path}: {answer}"
+        );
+        ran += 1;
+    }
+    assert_eq!(ran, 4, "the sellers, goods, members and orders examples");
+    // And what they fed shows: the member's order in the picker.
+    let (_, picked) = s
+        .get_json("/api/order/v1/customer/getOrderClaimGoodsList?pageSize=30", &member_token("SHOP-M-1"))
+        .await;
+    assert_eq!(picked["payload"]["content"][0]["ordNo"], "SHOP-O-1", "{picked}");
 }

@@ -10,6 +10,21 @@ pub fn exists(tx: &mut PgTx, sql: &str, key: &str) -> Result<bool, Error> {
     Ok(tx.query_opt(sql, &[&key])?.is_some())
 }
 
+pub fn vendor_item_taken(
+    tx: &mut PgTx,
+    vendor_item_id: i64,
+    goods_no: &str,
+    itm_no: &str,
+) -> Result<bool, Error> {
+    Ok(tx
+        .query_opt(
+            "SELECT 1 FROM goods_itm WHERE vendor_item_id = $1
+              AND NOT (goods_no = $2 AND itm_no = $3)",
+            &[&vendor_item_id, &goods_no, &itm_no],
+        )?
+        .is_some())
+}
+
 pub fn ensure_member(tx: &mut PgTx, no: &str, name: &str) -> Result<(), Error> {
     tx.execute(
         "INSERT INTO member (mbr_no, mbr_nm) VALUES ($1, $2) ON CONFLICT (mbr_no) DO NOTHING",

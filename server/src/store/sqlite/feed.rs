@@ -14,6 +14,22 @@ pub fn exists(conn: &Connection, sql: &str, key: &str) -> rusqlite::Result<bool>
         .is_some())
 }
 
+pub fn vendor_item_taken(
+    conn: &Connection,
+    vendor_item_id: i64,
+    goods_no: &str,
+    itm_no: &str,
+) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM goods_itm WHERE vendor_item_id = ?1
+              AND NOT (goods_no = ?2 AND itm_no = ?3)",
+        )?
+        .query_row(rusqlite::params![vendor_item_id, goods_no, itm_no], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 pub fn ensure_member(conn: &Connection, no: &str, name: &str) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO member (mbr_no, mbr_nm) VALUES (?1, ?2) ON CONFLICT (mbr_no) DO NOTHING",

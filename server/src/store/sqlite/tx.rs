@@ -233,6 +233,14 @@ impl Tx for SqliteTx<'_> {
             vendor_id,
         )?)
     }
+    fn vendor_item_taken(
+        &mut self,
+        vendor_item_id: i64,
+        goods_no: &str,
+        itm_no: &str,
+    ) -> StoreResult<bool> {
+        Ok(feed::vendor_item_taken(self.conn, vendor_item_id, goods_no, itm_no)?)
+    }
     fn ensure_member(&mut self, mbr_no: &str, name: &str) -> StoreResult<()> {
         Ok(feed::ensure_member(self.conn, mbr_no, name)?)
     }
