@@ -2,7 +2,6 @@
 //! batches (progress, every refused line named, a failing exit status when any was refused),
 //! and `seller-keys` issues, lists, rotates and revokes a seller's keys.
 
-
 use std::process::{Command, Output};
 
 use inquiry_server::store::Store;
@@ -27,25 +26,47 @@ async fn import_loads_json_lines_in_batches_and_names_each_refused_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("import.db");
     let sellers = dir.path().join("sellers.jsonl");
-    std::fs::write(&sellers, "{\"vendorId\": \"A00088001\", \"vendorNm\": \"가져온 셀러\"}\n").unwrap();
+    std::fs::write(
+        &sellers,
+        "{\"vendorId\": \"A00088001\", \"vendorNm\": \"가져온 셀러\"}\n",
+    )
+    .unwrap();
     let out = server(&["import", "sellers", sellers.to_str().unwrap()], &db);
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     let mut lines: Vec<String> = (1..=5)
         .map(|i| format!(r#"{{"goodsNo": "IMP-{i}", "goodsNm": "가져온 상품 {i}", "salePrc": {i}000, "vendorId": "A00088001", "options": [{{"itmNo": "1", "itmNm": "기본"}}]}}"#))
         .collect();
-    lines.insert(2, r#"{"goodsNo": "IMP-BAD", "goodsNm": "음수 가격", "salePrc": -5}"#.to_owned());
+    lines.insert(
+        2,
+        r#"{"goodsNo": "IMP-BAD", "goodsNm": "음수 가격", "salePrc": -5}"#.to_owned(),
+    );
     lines.insert(4, String::new());
     lines.insert(5, "not json".to_owned());
     let goods = dir.path().join("goods.jsonl");
     std::fs::write(&goods, lines.join("\n")).unwrap();
-    let out = server(&["import", "goods", goods.to_str().unwrap(), "--batch", "2"], &db);
+    let out = server(
+        &["import", "goods", goods.to_str().unwrap(), "--batch", "2"],
+        &db,
+    );
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
-    assert!(!out.status.success(), "refused lines fail the command: {stdout}");
-    assert!(stdout.contains("5 upserted, 2 refused (8 lines)"), "{stdout}");
+    assert!(
+        !out.status.success(),
+        "refused lines fail the command: {stdout}"
+    );
+    assert!(
+        stdout.contains("5 upserted, 2 refused (8 lines)"),
+        "{stdout}"
+    );
     assert!(stderr.contains("line 3: salePrc"), "{stderr}");
-    assert!(stderr.contains("line 6: : 항목을 읽을 수 없습니다"), "{stderr}");
-    assert!(stderr.matches("lines read").count() >= 3, "progress per batch: {stderr}");
+    assert!(
+        stderr.contains("line 6: : 항목을 읽을 수 없습니다"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.matches("lines read").count() >= 3,
+        "progress per batch: {stderr}"
+    );
 
     let store = Store::open(None, &db).await.unwrap();
     let (found, total) = store
@@ -59,7 +80,11 @@ async fn import_loads_json_lines_in_batches_and_names_each_refused_line() {
     let out = server(&["import", "goods", goods.to_str().unwrap()], &db);
     assert!(text(&out.stdout).contains("5 upserted, 2 refused"));
     let store = Store::open(None, &db).await.unwrap();
-    let total = store.read(|tx| tx.search_goods("2026-01-01", None, 1, 30)).await.unwrap().1;
+    let total = store
+        .read(|tx| tx.search_goods("2026-01-01", None, 1, 30))
+        .await
+        .unwrap()
+        .1;
     assert_eq!(total, 5);
 }
 
@@ -68,8 +93,16 @@ async fn seller_keys_are_issued_listed_rotated_and_revoked_from_the_command_line
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("keys.db");
     let sellers = dir.path().join("sellers.jsonl");
-    std::fs::write(&sellers, "{\"vendorId\": \"A00088002\", \"vendorNm\": \"키 셀러\"}\n").unwrap();
-    assert!(server(&["import", "sellers", sellers.to_str().unwrap()], &db).status.success());
+    std::fs::write(
+        &sellers,
+        "{\"vendorId\": \"A00088002\", \"vendorNm\": \"키 셀러\"}\n",
+    )
+    .unwrap();
+    assert!(
+        server(&["import", "sellers", sellers.to_str().unwrap()], &db)
+            .status
+            .success()
+    );
 
     let keys = |args: &[&str]| {
         let mut all = vec!["seller-keys"];
@@ -80,22 +113,47 @@ async fn seller_keys_are_issued_listed_rotated_and_revoked_from_the_command_line
     let issued = keys(&["issue"]);
     assert!(issued.status.success(), "{}", text(&issued.stderr));
     let issued: Value = serde_json::from_slice(&issued.stdout).unwrap();
-    let (access, secret) = (issued["accessKey"].as_str().unwrap(), issued["secretKey"].as_str().unwrap());
+    let (access, secret) = (
+        issued["accessKey"].as_str().unwrap(),
+        issued["secretKey"].as_str().unwrap(),
+    );
     assert_eq!(secret.len(), 40);
     let listed = text(&keys(&["list"]).stdout);
-    assert!(listed.contains(access) && !listed.contains(secret), "{listed}");
+    assert!(
+        listed.contains(access) && !listed.contains(secret),
+        "{listed}"
+    );
 
-    let rotated: Value = serde_json::from_slice(&keys(&["rotate", "--grace-hours", "1"]).stdout).unwrap();
+    let rotated: Value =
+        serde_json::from_slice(&keys(&["rotate", "--grace-hours", "1"]).stdout).unwrap();
     assert!(rotated["previousKeysExpireAt"].is_string(), "{rotated}");
     let revoke = keys(&["revoke", "--access-key", access]);
     assert!(revoke.status.success(), "{}", text(&revoke.stderr));
-    assert!(!keys(&["revoke", "--access-key", access]).status.success(), "only once");
-    assert!(!server(&["seller-keys", "issue", "--vendor-id", "A00000000"], &db).status.success());
+    assert!(
+        !keys(&["revoke", "--access-key", access]).status.success(),
+        "only once"
+    );
+    assert!(
+        !server(&["seller-keys", "issue", "--vendor-id", "A00000000"], &db)
+            .status
+            .success()
+    );
 
     let store = Store::open(None, &db).await.unwrap();
     let now = inquiry_server::model::db_time(chrono::Utc::now());
     let (a, n) = (access.to_owned(), now.clone());
-    assert!(store.read(move |tx| tx.vendor_key(&a, &n)).await.unwrap().is_none(), "revoked");
+    assert!(
+        store
+            .read(move |tx| tx.vendor_key(&a, &n))
+            .await
+            .unwrap()
+            .is_none(),
+        "revoked"
+    );
     let b = rotated["accessKey"].as_str().unwrap().to_owned();
-    assert!(store.read(move |tx| tx.vendor_key(&b, &now)).await.unwrap().is_some());
+    assert!(store
+        .read(move |tx| tx.vendor_key(&b, &now))
+        .await
+        .unwrap()
+        .is_some());
 }

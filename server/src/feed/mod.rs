@@ -154,7 +154,12 @@ pub fn goods(tx: &mut dyn Tx, g: &GoodsItem) -> Result<Vec<FieldError>, StoreErr
         for (i, o) in g.options.iter().enumerate() {
             if let Some(id) = o.vendor_item_id {
                 if tx.vendor_item_taken(id, &g.goods_no, &o.itm_no)? {
-                    check.rule(false, &format!("options[{i}].vendorItemId"), "DUPLICATE", "이 vendorItemId는 다른 상품의 옵션이 이미 쓰고 있습니다.");
+                    check.rule(
+                        false,
+                        &format!("options[{i}].vendorItemId"),
+                        "DUPLICATE",
+                        "이 vendorItemId는 다른 상품의 옵션이 이미 쓰고 있습니다.",
+                    );
                 }
             }
         }
@@ -165,7 +170,12 @@ pub fn goods(tx: &mut dyn Tx, g: &GoodsItem) -> Result<Vec<FieldError>, StoreErr
                     || (o.vendor_item_id.is_some() && p.vendor_item_id == o.vendor_item_id)
             });
             if twice {
-                check.rule(false, &format!("options[{i}]"), "DUPLICATE", "같은 상품에 같은 itmNo나 vendorItemId가 두 번 있습니다.");
+                check.rule(
+                    false,
+                    &format!("options[{i}]"),
+                    "DUPLICATE",
+                    "같은 상품에 같은 itmNo나 vendorItemId가 두 번 있습니다.",
+                );
             }
         }
     }

@@ -10,13 +10,12 @@ use super::{
     ORDERS_PER_MEMBER,
 };
 use crate::{
-    feed::{self, OrderItem, OrderLineItem},
     blobs::Kind,
     config::Config,
+    feed::{self, OrderItem, OrderLineItem},
     model::{db_time, ReplyAuthor, Status},
     store::{
-        records::CounselorRef, ListFilter, NewTransfer, QuestionFields, StoredFile,
-        Totals, Tx,
+        records::CounselorRef, ListFilter, NewTransfer, QuestionFields, StoredFile, Totals, Tx,
     },
 };
 
@@ -79,7 +78,9 @@ pub fn fill(
             // Orders go in as a store feeds them (crate::feed).
             let refused = feed::order(tx, &order)?;
             if !refused.is_empty() {
-                return Err(format!("the demo seed fed an order the feed refuses: {refused:?}").into());
+                return Err(
+                    format!("the demo seed fed an order the feed refuses: {refused:?}").into(),
+                );
             }
             stats.orders += 1;
         }

@@ -397,7 +397,11 @@ async fn a_sellers_keys_are_issued_rotated_with_a_grace_and_revoked() {
 /// `rejected` as the comment under it says.
 #[tokio::test]
 async fn the_examples_in_docs_integration_md_do_what_they_say() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/integration.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/integration.md"
+    ))
+    .unwrap();
     let s = feed_server().await;
     let mut ran = 0;
     for example in doc.split("curl -sS -X POST \"$SERVER").skip(1) {
@@ -414,7 +418,10 @@ async fn the_examples_in_docs_integration_md_do_what_they_say() {
         let (status, answer) = send(&s, Method::POST, path, KEY, Some(body)).await;
         assert_eq!(status, StatusCode::OK, "{path}: {answer}");
         assert_eq!(
-            (answer["payload"]["upserted"].as_u64(), answer["payload"]["rejected"].as_u64()),
+            (
+                answer["payload"]["upserted"].as_u64(),
+                answer["payload"]["rejected"].as_u64()
+            ),
             (Some(upserted), Some(rejected)),
             "{path}: {answer}"
         );
@@ -423,7 +430,13 @@ async fn the_examples_in_docs_integration_md_do_what_they_say() {
     assert_eq!(ran, 4, "the sellers, goods, members and orders examples");
     // And what they fed shows: the member's order in the picker.
     let (_, picked) = s
-        .get_json("/api/order/v1/customer/getOrderClaimGoodsList?pageSize=30", &member_token("SHOP-M-1"))
+        .get_json(
+            "/api/order/v1/customer/getOrderClaimGoodsList?pageSize=30",
+            &member_token("SHOP-M-1"),
+        )
         .await;
-    assert_eq!(picked["payload"]["content"][0]["ordNo"], "SHOP-O-1", "{picked}");
+    assert_eq!(
+        picked["payload"]["content"][0]["ordNo"], "SHOP-O-1",
+        "{picked}"
+    );
 }

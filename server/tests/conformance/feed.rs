@@ -54,8 +54,14 @@ async fn fed_data_upserts_in_place_and_keys_rotate_and_revoke_alike() {
                 name: "L",
                 vendor_item_id: Some(4242),
             })?;
-            assert!(!tx.vendor_item_taken(4242, "G1", "001")?, "{engine}: its own");
-            assert!(tx.vendor_item_taken(4242, "G1", "002")?, "{engine}: another's");
+            assert!(
+                !tx.vendor_item_taken(4242, "G1", "001")?,
+                "{engine}: its own"
+            );
+            assert!(
+                tx.vendor_item_taken(4242, "G1", "002")?,
+                "{engine}: another's"
+            );
             assert!(!tx.vendor_item_taken(4243, "G1", "002")?);
             let (found, _) = tx.search_goods("2026-01-01", None, 1, 10)?;
             assert_eq!(found[0].items, vec![("001".into(), "L".into())], "{engine}");

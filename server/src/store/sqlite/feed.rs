@@ -25,7 +25,9 @@ pub fn vendor_item_taken(
             "SELECT 1 FROM goods_itm WHERE vendor_item_id = ?1
               AND NOT (goods_no = ?2 AND itm_no = ?3)",
         )?
-        .query_row(rusqlite::params![vendor_item_id, goods_no, itm_no], |_| Ok(()))
+        .query_row(rusqlite::params![vendor_item_id, goods_no, itm_no], |_| {
+            Ok(())
+        })
         .optional()?
         .is_some())
 }

@@ -239,7 +239,12 @@ impl Tx for SqliteTx<'_> {
         goods_no: &str,
         itm_no: &str,
     ) -> StoreResult<bool> {
-        Ok(feed::vendor_item_taken(self.conn, vendor_item_id, goods_no, itm_no)?)
+        Ok(feed::vendor_item_taken(
+            self.conn,
+            vendor_item_id,
+            goods_no,
+            itm_no,
+        )?)
     }
     fn ensure_member(&mut self, mbr_no: &str, name: &str) -> StoreResult<()> {
         Ok(feed::ensure_member(self.conn, mbr_no, name)?)
