@@ -139,6 +139,11 @@ impl Secret {
         Self(value.into())
     }
 
+    /// The secret itself, for the one place that must use it (never to print).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// Whether `given` is this secret, in time that does not depend on where they differ.
     pub fn matches(&self, given: &str) -> bool {
         use sha2::{Digest, Sha256};
@@ -153,8 +158,31 @@ impl Secret {
     }
 }
 
+/// From the command line or the environment (`--jwt-secret`, `--integration-key`).
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::new(s))
+    }
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(<redacted>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Secret;
+
+    #[test]
+    fn a_secret_matches_only_itself_and_never_prints() {
+        let s: Secret = "integration-key-123".parse().unwrap();
+        assert!(s.matches("integration-key-123"));
+        assert!(!s.matches("integration-key-124") && !s.matches(""));
+        assert_eq!(format!("{s:?}"), "Secret(<redacted>)");
+        assert!(!format!("{:?}", Some(s)).contains("integration-key"));
     }
 }

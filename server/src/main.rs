@@ -97,7 +97,7 @@ struct Args {
     jwks_url: Option<String>,
     /// Trust the store's HS256 JWTs, signed with this shared secret.
     #[arg(long, env = "INQUIRY_JWT_SECRET", hide_env_values = true)]
-    jwt_secret: Option<String>,
+    jwt_secret: Option<Secret>,
     /// The `iss` the store's tokens must carry.
     #[arg(long, env = "INQUIRY_JWT_ISSUER")]
     jwt_issuer: Option<String>,
@@ -127,17 +127,17 @@ struct Args {
     /// The integration API's key (`Authorization: Bearer <key>` on /api/integration/v1/);
     /// without it that API is off.
     #[arg(long, env = "INQUIRY_INTEGRATION_KEY", hide_env_values = true)]
-    integration_key: Option<String>,
+    integration_key: Option<Secret>,
 }
 
 /// The token sources the flags ask for.
 fn identity(args: &Args) -> Result<Identity, String> {
     let keys = match (&args.jwks_url, &args.jwt_secret) {
         (Some(url), _) => Some(KeySource::Jwks(identity::jwks::Jwks::remote(url)?)),
-        (None, Some(secret)) if secret.len() < 32 => {
+        (None, Some(secret)) if secret.expose().len() < 32 => {
             return Err("--jwt-secret must be at least 32 bytes (HS256)".into())
         }
-        (None, Some(secret)) => Some(KeySource::Hs256(secret.clone().into_bytes())),
+        (None, Some(secret)) => Some(KeySource::Hs256(secret.expose().as_bytes().to_vec())),
         (None, None) => None,
     };
     let store = keys.map(|keys| {
@@ -195,7 +195,7 @@ async fn run(args: Args) -> Result<(), String> {
     });
     let mut config = Config::new(data_dir);
     config.identity = Arc::new(identity(&args)?);
-    config.integration_key = args.integration_key.clone().map(Secret::new);
+    config.integration_key = args.integration_key.clone();
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     config.rate_limits = RateLimits {
