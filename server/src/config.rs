@@ -83,6 +83,8 @@ pub struct Config {
     pub idempotency_ttl: chrono::Duration,
     /// Per-member limits on writes and photo downloads.
     pub rate_limits: crate::throttle::RateLimits,
+    /// Serve `/metrics` on this address instead of the API's (a port only the scraper reaches).
+    pub metrics_addr: Option<std::net::SocketAddr>,
     /// The integration API's credential; `None` turns that API off.
     pub integration_key: Option<Secret>,
     /// Whose tokens are trusted: the store's (JWKS or HS256) and the demo's.
@@ -110,6 +112,7 @@ impl Config {
             idempotency_ttl: chrono::Duration::hours(24),
             rate_limits: crate::throttle::RateLimits::NONE,
             integration_key: None,
+            metrics_addr: None,
             identity: std::sync::Arc::new(crate::identity::Identity::demo_only()),
         }
     }

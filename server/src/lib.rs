@@ -15,6 +15,7 @@ pub mod idempotency;
 pub mod identity;
 pub mod model;
 pub mod notify;
+pub mod ops;
 pub mod photo_check;
 pub mod photos;
 pub mod questions;
@@ -61,6 +62,8 @@ impl Server {
         blobs: blobs::Blobs,
         config: Config,
     ) -> anyhow_like::Result<Self> {
+        // The metrics registry, before the first request is counted.
+        ops::metrics();
         let owner = format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
         let notifier = notify::worker::spawn(
             db.clone(),
@@ -104,6 +107,12 @@ impl Server {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        if let Some(addr) = self.state.config.metrics_addr {
+            let listener = TcpListener::bind(addr).await?;
+            let metrics = ops::metrics_router(self.state.clone());
+            tracing::info!(%addr, "metrics on their own address");
+            tokio::spawn(async move { axum::serve(listener, metrics).await });
+        }
         let served = axum::serve(self.listener, self.app)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -128,6 +128,12 @@ struct Args {
     /// without it that API is off.
     #[arg(long, env = "INQUIRY_INTEGRATION_KEY", hide_env_values = true)]
     integration_key: Option<Secret>,
+    /// Serve Prometheus `/metrics` on this address instead of the API's.
+    #[arg(long, env = "INQUIRY_METRICS_ADDR")]
+    metrics_addr: Option<SocketAddr>,
+    /// Log lines as text (default) or one JSON object each, for a log collector.
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
 }
 
 /// The token sources the flags ask for.
@@ -161,13 +167,15 @@ fn identity(args: &Args) -> Result<Identity, String> {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "inquiry_server=info,tower_http=info".into()),
-        )
-        .init();
     let mut args = Args::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "inquiry_server=info,tower_http=info".into());
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    if args.log_format == "json" {
+        logs.json().flatten_event(true).init();
+    } else {
+        logs.init();
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -196,6 +204,7 @@ async fn run(args: Args) -> Result<(), String> {
     let mut config = Config::new(data_dir);
     config.identity = Arc::new(identity(&args)?);
     config.integration_key = args.integration_key.clone();
+    config.metrics_addr = args.metrics_addr;
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     config.rate_limits = RateLimits {

@@ -147,6 +147,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
+        .route_layer(axum::middleware::from_fn(crate::ops::track))
         .layer(DefaultBodyLimit::max(state.config.limits.max_body_bytes()))
         .layer(axum::middleware::from_fn(etag::conditional))
         // API answers are per-member and change with every write: never cache them, unless a
@@ -186,6 +187,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v2/providers/{*rest}", any(vendor::wire::not_found))
         .route("/v2/providers", any(vendor::wire::not_found))
         .method_not_allowed_fallback(vendor::wire::method_not_allowed)
+        .route_layer(axum::middleware::from_fn(crate::ops::track))
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn(vendor::wire::coupang_json))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -199,6 +201,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone());
     let mut app = api
         .merge(sellers)
+        .merge(crate::ops::router(
+            state.clone(),
+            state.config.metrics_addr.is_none(),
+        ))
         .merge(goods_images)
         .merge(crate::shell::router());
     if let Some(dir) = &state.config.console_dir {

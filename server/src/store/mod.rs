@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 use crate::model::{ReplyAuthor, Status};
 use records::{
     CatalogRecord, CounselorRef, DueNotification, InquiryRecord, InquiryRow, NotificationRecord,
-    NotificationTarget, OrderedRecord, SellerExtras, TemplateRecord, TransferRecord,
+    NotificationTarget, OrderedRecord, OutboxStats, SellerExtras, TemplateRecord, TransferRecord,
     TypeGroupRecord, VendorKey, VendorKeyInfo,
 };
 
@@ -154,6 +154,14 @@ impl Store {
         match self {
             Store::Sqlite(s) => s.analyze().await,
             Store::Postgres(s) => s.analyze().await,
+        }
+    }
+
+    /// PostgreSQL's pool: (connections, idle). SQLite has no pool to report.
+    pub fn pool_state(&self) -> Option<(u32, u32)> {
+        match self {
+            Store::Sqlite(_) => None,
+            Store::Postgres(s) => Some(s.pool_state()),
         }
     }
 

@@ -192,6 +192,9 @@ pub trait Tx {
         lease: &Lease,
         limit: usize,
     ) -> StoreResult<Vec<DueNotification>>;
+    /// The outbox at a glance, for metrics: pending and failed rows, the oldest pending one's
+    /// creation time.
+    fn outbox_stats(&mut self) -> StoreResult<OutboxStats>;
     /// When the next pending row is due (or its lease ends), if any.
     fn next_notification_due(&mut self) -> StoreResult<Option<String>>;
     /// The outcome of a claimed send: `Sent` / retry at `next_try` / `Failed`; only while

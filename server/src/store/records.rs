@@ -260,6 +260,15 @@ pub struct SellerExtras {
     pub sale_ended: Option<String>,
 }
 
+/// The notification outbox at a glance (metrics).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutboxStats {
+    pub pending: u64,
+    pub failed: u64,
+    /// When the oldest pending notification was written (stored-UTC text).
+    pub oldest_pending: Option<String>,
+}
+
 /// A seller's key pair as its owner may see it (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VendorKeyInfo {

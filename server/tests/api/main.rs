@@ -17,6 +17,7 @@ mod limits;
 mod list;
 mod modify_delete;
 mod notifications;
+mod operations;
 mod register;
 mod robustness;
 mod sellers;

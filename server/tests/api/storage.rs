@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use crate::common::*;
 
 /// An S3 bucket at an address where nothing listens.
-fn unreachable_bucket() -> Blobs {
+pub(crate) fn unreachable_bucket() -> Blobs {
     let s3 = AmazonS3Builder::new()
         .with_bucket_name("down")
         .with_endpoint("http://127.0.0.1:1")

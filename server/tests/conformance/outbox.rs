@@ -20,6 +20,9 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
             };
             let sms = tx.insert_notification(&row("SMS", None))?;
             tx.insert_notification(&row("EMAIL", Some("이메일 주소가 없습니다")))?;
+            let stats = tx.outbox_stats()?;
+            assert_eq!((stats.pending, stats.failed), (1, 1), "{engine}");
+            assert_eq!(stats.oldest_pending.as_deref(), Some(T0), "{engine}");
             assert_eq!(
                 tx.notification_target(&no)?.unwrap().phone.as_deref(),
                 Some("010-1234-5678")
@@ -82,6 +85,12 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
                 .collect();
             assert_eq!(states, [("SENT", 1), ("FAILED", 0)], "{engine}");
             assert_eq!(tx.next_notification_due()?, None);
+            let stats = tx.outbox_stats()?;
+            assert_eq!(
+                (stats.pending, stats.failed, stats.oldest_pending),
+                (0, 1, None),
+                "{engine}"
+            );
             Ok::<_, StoreError>(())
         })
         .await

@@ -94,6 +94,12 @@ impl Drop for Pool {
 }
 
 impl PgStore {
+    /// Connections the pool holds, and how many of them are idle.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let s = self.pool.state();
+        (s.connections, s.idle_connections)
+    }
+
     /// Connects to `url` (a libpq URL), keeps at most `pool_size` connections, and applies
     /// pending migrations under an advisory lock.
     pub async fn connect(url: &str, pool_size: u32) -> Result<Self, StoreError> {

@@ -5,7 +5,7 @@ use tokio_postgres::Error;
 
 use super::{tx::PgTx, uint};
 use crate::store::{
-    records::{DueNotification, NotificationRecord, NotificationTarget},
+    records::{DueNotification, NotificationRecord, NotificationTarget, OutboxStats},
     Lease, NewNotification, NotificationOutcome,
 };
 
@@ -93,6 +93,20 @@ pub fn claim_notifications(
         .collect();
     due.sort_by_key(|d| d.ntf_no);
     Ok(due)
+}
+
+pub fn outbox_stats(tx: &mut PgTx) -> Result<OutboxStats, Error> {
+    let r = tx.query_one(
+        "SELECT COUNT(*) FILTER (WHERE status = 'PENDING'), COUNT(*) FILTER (WHERE status = 'FAILED'),
+                MIN(created_dtm) FILTER (WHERE status = 'PENDING')
+           FROM ntf_outbox WHERE status IN ('PENDING', 'FAILED')",
+        &[],
+    )?;
+    Ok(OutboxStats {
+        pending: r.get::<_, i64>(0) as u64,
+        failed: r.get::<_, i64>(1) as u64,
+        oldest_pending: r.get(2),
+    })
 }
 
 pub fn next_notification_due(tx: &mut PgTx) -> Result<Option<String>, Error> {

@@ -282,6 +282,9 @@ impl Tx for PgTx<'_> {
     ) -> StoreResult<Vec<DueNotification>> {
         Ok(outbox::claim_notifications(self, lease, limit)?)
     }
+    fn outbox_stats(&mut self) -> StoreResult<OutboxStats> {
+        Ok(outbox::outbox_stats(self)?)
+    }
     fn next_notification_due(&mut self) -> StoreResult<Option<String>> {
         Ok(outbox::next_notification_due(self)?)
     }

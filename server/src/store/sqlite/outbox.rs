@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::store::{
-    records::{DueNotification, NotificationRecord, NotificationTarget},
+    records::{DueNotification, NotificationRecord, NotificationTarget, OutboxStats},
     Lease, NewNotification, NotificationOutcome,
 };
 
@@ -106,6 +106,21 @@ pub fn claim_notifications(
 }
 
 /// When the next pending row is due (or its lease ends), if any.
+pub fn outbox_stats(conn: &Connection) -> rusqlite::Result<OutboxStats> {
+    conn.prepare_cached(
+        "SELECT COUNT(*) FILTER (WHERE status = 'PENDING'), COUNT(*) FILTER (WHERE status = 'FAILED'),
+                MIN(created_dtm) FILTER (WHERE status = 'PENDING')
+           FROM ntf_outbox WHERE status IN ('PENDING', 'FAILED')",
+    )?
+    .query_row([], |r| {
+        Ok(OutboxStats {
+            pending: r.get(0)?,
+            failed: r.get(1)?,
+            oldest_pending: r.get(2)?,
+        })
+    })
+}
+
 pub fn next_notification_due(conn: &Connection) -> rusqlite::Result<Option<String>> {
     conn.query_row(
         "SELECT MIN(MAX(next_try_dtm, COALESCE(lease_until, '')))

@@ -301,6 +301,9 @@ impl Tx for SqliteTx<'_> {
     ) -> StoreResult<Vec<DueNotification>> {
         Ok(outbox::claim_notifications(self.conn, lease, limit)?)
     }
+    fn outbox_stats(&mut self) -> StoreResult<OutboxStats> {
+        Ok(outbox::outbox_stats(self.conn)?)
+    }
     fn next_notification_due(&mut self) -> StoreResult<Option<String>> {
         Ok(outbox::next_notification_due(self.conn)?)
     }
