@@ -74,11 +74,12 @@ async fn readiness_is_503_when_the_database_is_unreachable() {
         StatusCode::OK
     );
 
+    // The database's name: the URL's last path segment (its query may hold paths too).
     let name = url
-        .rsplit('/')
+        .split('?')
         .next()
         .unwrap()
-        .split('?')
+        .rsplit('/')
         .next()
         .unwrap()
         .to_owned();
