@@ -19,7 +19,8 @@ pub fn token_hash(token: &str) -> String {
 
 pub use crate::identity::Principal;
 
-fn bearer(parts: &Parts) -> Option<&str> {
+/// The token of `Authorization: Bearer <token>`, if the request has one.
+pub(crate) fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts
         .headers
         .get(axum::http::header::AUTHORIZATION)?

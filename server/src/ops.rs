@@ -67,31 +67,40 @@ async fn healthz() -> Json<serde_json::Value> {
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {
-    let database = tokio::time::timeout(PROBE_TIMEOUT, state.db.ping()).await;
-    let blobs = tokio::time::timeout(PROBE_TIMEOUT, state.blobs.ping()).await;
-    let verdict = |what: &str, ok: bool, error: String| {
-        if !ok {
-            tracing::warn!(%error, "readiness: {what} unavailable");
-        }
-        if ok {
-            "ok"
-        } else {
-            "unavailable"
-        }
-    };
-    let db_ok = matches!(database, Ok(Ok(())));
-    let blobs_ok = matches!(blobs, Ok(Ok(())));
+    let database = verdict(
+        "database",
+        tokio::time::timeout(PROBE_TIMEOUT, state.db.ping()).await,
+    );
+    let blobs = verdict(
+        "blob store",
+        tokio::time::timeout(PROBE_TIMEOUT, state.blobs.ping()).await,
+    );
+    let ready = database == "ok" && blobs == "ok";
     let body = json!({
-        "status": if db_ok && blobs_ok { "ready" } else { "unavailable" },
-        "database": verdict("database", db_ok, format!("{database:?}")),
-        "blobs": verdict("blob store", blobs_ok, format!("{blobs:?}")),
+        "status": if ready { "ready" } else { "unavailable" },
+        "database": database,
+        "blobs": blobs,
     });
-    let status = if db_ok && blobs_ok {
+    let status = if ready {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
     (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
+}
+
+/// `ok`, or `unavailable` with the cause logged (never in the body: it may name hosts).
+fn verdict<E: std::fmt::Debug>(
+    what: &str,
+    outcome: Result<Result<(), E>, tokio::time::error::Elapsed>,
+) -> &'static str {
+    match outcome {
+        Ok(Ok(())) => "ok",
+        failed => {
+            tracing::warn!(error = ?failed, "readiness: the {what} does not answer");
+            "unavailable"
+        }
+    }
 }
 
 /// Counts a routed request and its latency, by the route's pattern (never the raw path: one

@@ -13,8 +13,7 @@ use serde_json::json;
 
 use crate::{
     error::{ApiError, ApiOk},
-    identity::{demo::TOKEN_SECONDS, TokenProblem},
-    store::TokenHolder,
+    identity::{demo::TOKEN_SECONDS, Principal},
     AppState,
 };
 
@@ -44,17 +43,17 @@ pub async fn token(
     crate::api::extract::Json(login): crate::api::extract::Json<Login>,
 ) -> Result<ApiOk<serde_json::Value>, ApiError> {
     let demo = issuer(&state)?;
-    let hash = crate::auth::token_hash(&login.account);
-    let holder = state
-        .db
-        .read(move |tx| tx.token_holder(&hash))
-        .await
-        .map_err(ApiError::from)?
-        .ok_or_else(|| ApiError::from(TokenProblem::Unknown))?;
     // A demo member's row exists already: the name claim only names a member not yet fed.
-    let token = match holder {
-        TokenHolder::Member { mbr_no } => demo.issue(&mbr_no, &mbr_no, &[]),
-        TokenHolder::Counselor { cnslr_no, name } => demo.issue(&cnslr_no, &name, &["counselor"]),
+    let token = match state
+        .config
+        .identity
+        .demo_account(&login.account, &state.db)
+        .await?
+    {
+        Principal::Member { mbr_no } => demo.issue(&mbr_no, &mbr_no, &[]),
+        Principal::Counselor { cnslr_no, cnslr_nm } => {
+            demo.issue(&cnslr_no, &cnslr_nm, &["counselor"])
+        }
     };
     Ok(ApiOk::ok(
         json!({ "token": token, "expiresIn": TOKEN_SECONDS }),

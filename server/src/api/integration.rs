@@ -34,14 +34,7 @@ impl FromRequestParts<AppState> for Integrator {
                 "통합 API가 꺼져 있습니다: 서버를 --integration-key 와 함께 시작하세요.".to_owned(),
             ));
         };
-        let given = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim())
-            .unwrap_or("");
+        let given = crate::auth::bearer(parts).unwrap_or("");
         if key.matches(given) {
             Ok(Integrator)
         } else {
@@ -101,13 +94,10 @@ pub async fn list_keys(
     _: Integrator,
     Path(vendor_id): Path<String>,
 ) -> Result<ApiOk<Vec<KeyView>>, ApiError> {
-    let v = vendor_id.clone();
     let keys = state
         .db
-        .read(move |tx| keys::list(tx, &v))
-        .await
-        .map_err(ApiError::from)?
-        .map_err(|r| refused(r, &vendor_id))?;
+        .read(move |tx| keys::list(tx, &vendor_id)?.map_err(|r| refused(r, &vendor_id)))
+        .await?;
     let offset = state.config.store_offset;
     Ok(ApiOk::ok(
         keys.into_iter().map(|k| KeyView::new(k, offset)).collect(),
@@ -186,13 +176,13 @@ async fn issue(
     vendor_id: String,
     grace: Option<chrono::Duration>,
 ) -> Result<ApiOk<IssuedKey>, ApiError> {
-    let v = vendor_id.clone();
     let issued = state
         .db
-        .write(move |tx| keys::issue(tx, &v, grace, chrono::Utc::now()))
-        .await
-        .map_err(ApiError::from)?
-        .map_err(|r| refused(r, &vendor_id))?;
+        .write(move |tx| {
+            keys::issue(tx, &vendor_id, grace, chrono::Utc::now())?
+                .map_err(|r| refused(r, &vendor_id))
+        })
+        .await?;
     Ok(ApiOk(StatusCode::CREATED, issued))
 }
 
@@ -202,12 +192,12 @@ pub async fn revoke_key(
     _: Integrator,
     Path((vendor_id, access_key)): Path<(String, String)>,
 ) -> Result<ApiOk<Value>, ApiError> {
-    let v = vendor_id.clone();
     state
         .db
-        .write(move |tx| keys::revoke(tx, &v, &access_key, chrono::Utc::now()))
-        .await
-        .map_err(ApiError::from)?
-        .map_err(|r| refused(r, &vendor_id))?;
+        .write(move |tx| {
+            keys::revoke(tx, &vendor_id, &access_key, chrono::Utc::now())?
+                .map_err(|r| refused(r, &vendor_id))
+        })
+        .await?;
     Ok(ApiOk::ok(serde_json::json!({ "revoked": true })))
 }

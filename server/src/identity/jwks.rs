@@ -27,10 +27,10 @@ struct Keys {
 }
 
 pub struct Jwks {
-    url: Option<String>,
+    /// Where the set is fetched from, and the client that fetches it; `None` for a fixed set.
+    remote: Option<(String, reqwest::Client)>,
     /// The least time between two fetches ([`REFETCH_AFTER`] unless a test shortens it).
     refetch_after: Duration,
-    client: reqwest::Client,
     keys: RwLock<Keys>,
     /// When the set was last fetched; held while fetching, so one fetch runs at a time.
     fetched: tokio::sync::Mutex<Option<Instant>>,
@@ -50,9 +50,8 @@ impl Jwks {
             .build()
             .map_err(|e| format!("JWKS client: {e}"))?;
         Ok(Self {
-            url: Some(url.to_owned()),
+            remote: Some((url.to_owned(), client)),
             refetch_after,
-            client,
             keys: RwLock::new(Keys::default()),
             fetched: tokio::sync::Mutex::new(None),
         })
@@ -60,19 +59,17 @@ impl Jwks {
 
     /// A fixed set.
     pub fn fixed(set: &JwkSet) -> Self {
-        let _ = rustls::crypto::ring::default_provider().install_default();
         Self {
-            url: None,
+            remote: None,
             refetch_after: REFETCH_AFTER,
-            client: reqwest::Client::new(),
             keys: RwLock::new(parse(set)),
             fetched: tokio::sync::Mutex::new(None),
         }
     }
 
     pub fn describe(&self) -> String {
-        match &self.url {
-            Some(url) => url.clone(),
+        match &self.remote {
+            Some((url, _)) => url.clone(),
             None => "a fixed key set".to_owned(),
         }
     }
@@ -100,7 +97,7 @@ impl Jwks {
         if let Some(found) = self.lookup(kid, alg) {
             return Ok(found);
         }
-        let Some(url) = &self.url else {
+        let Some((url, client)) = &self.remote else {
             return Err(TokenProblem::BadSignature);
         };
         let mut fetched = self.fetched.lock().await;
@@ -112,7 +109,7 @@ impl Jwks {
             return Err(TokenProblem::BadSignature);
         }
         *fetched = Some(Instant::now());
-        match self.fetch(url).await {
+        match fetch(client, url).await {
             Ok(set) => {
                 let keys = parse(&set);
                 tracing::info!(
@@ -137,19 +134,15 @@ impl Jwks {
         }
         self.lookup(kid, alg).ok_or(TokenProblem::BadSignature)
     }
+}
 
-    async fn fetch(&self, url: &str) -> Result<JwkSet, String> {
-        let response = self
-            .client
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| e.to_string())?;
-        if !response.status().is_success() {
-            return Err(format!("status {}", response.status()));
-        }
-        response.json::<JwkSet>().await.map_err(|e| e.to_string())
+/// The set at `url`.
+async fn fetch(client: &reqwest::Client, url: &str) -> Result<JwkSet, String> {
+    let response = client.get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.status().is_success() {
+        return Err(format!("status {}", response.status()));
     }
+    response.json::<JwkSet>().await.map_err(|e| e.to_string())
 }
 
 /// The set's signing keys this server accepts (RS256, ES256 on P-256); others are skipped.

@@ -123,8 +123,7 @@ impl JwtVerifier {
                 if !matches!(header.alg, Algorithm::RS256 | Algorithm::ES256) {
                     return Err(TokenProblem::Algorithm);
                 }
-                let (key, alg) = jwks.key(header.kid.as_deref(), header.alg).await?;
-                (key, alg)
+                jwks.key(header.kid.as_deref(), header.alg).await?
             }
         };
         let mut validation = Validation::new(alg);
