@@ -4,16 +4,21 @@
 //! `metrics-exporter-prometheus`: requests and latency per route and status, the notification
 //! outbox (backlog, failures, the oldest pending one's age), the database pool.
 
-use std::{sync::OnceLock, time::Duration};
+use std::{
+    collections::HashMap,
+    sync::{OnceLock, RwLock},
+    time::Duration,
+};
 
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::{header, StatusCode},
+    http::{header, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
     routing::get,
     Json, Router,
 };
+use metrics::{Counter, Histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use serde_json::json;
 
@@ -103,22 +108,42 @@ fn verdict<E: std::fmt::Debug>(
     }
 }
 
+/// A route's handles, by method and status: registered once, then only incremented (a
+/// registry lookup builds and hashes its labels, which cost list requests several percent).
+type Handles = HashMap<(Method, u16), (Counter, Histogram)>;
+
 /// Counts a routed request and its latency, by the route's pattern (never the raw path: one
 /// series per route, not per inquiry number).
 pub async fn track(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
-    let method = request.method().as_str().to_owned();
+    static ROUTES: OnceLock<RwLock<HashMap<String, Handles>>> = OnceLock::new();
+    let route = request.extensions().get::<MatchedPath>().cloned();
+    let method = request.method().clone();
     let started = std::time::Instant::now();
     let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
-    metrics::counter!("http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
-        .increment(1);
-    metrics::histogram!("http_request_duration_seconds", "method" => method, "route" => route)
-        .record(started.elapsed().as_secs_f64());
+    let (Some(route), status) = (route, response.status().as_u16()) else {
+        return response;
+    };
+    let routes = ROUTES.get_or_init(Default::default);
+    let found = routes
+        .read()
+        .expect("metric handles")
+        .get(route.as_str())
+        .and_then(|h| h.get(&(method.clone(), status)).cloned());
+    let (counter, histogram) = found.unwrap_or_else(|| {
+        let handles = (
+            metrics::counter!("http_requests_total", "method" => method.to_string(), "route" => route.as_str().to_owned(), "status" => status.to_string()),
+            metrics::histogram!("http_request_duration_seconds", "method" => method.to_string(), "route" => route.as_str().to_owned()),
+        );
+        routes
+            .write()
+            .expect("metric handles")
+            .entry(route.as_str().to_owned())
+            .or_default()
+            .insert((method, status), handles.clone());
+        handles
+    });
+    counter.increment(1);
+    histogram.record(started.elapsed().as_secs_f64());
     response
 }
 
