@@ -67,10 +67,50 @@ impl FromRequestParts<AppState> for Principal {
     }
 }
 
+/// The caller's address: the rightmost value of `--client-ip-header` when a proxy fronts the
+/// server (the address the proxy saw), else the peer's.
+pub fn client_ip(parts: &Parts, state: &AppState) -> Option<String> {
+    if let Some(name) = &state.config.client_ip_header {
+        let forwarded = parts
+            .headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .last();
+        if let Some(ip) = forwarded {
+            return Some(ip.chars().take(64).collect());
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+}
+
+/// The caller's address (see [`client_ip`]), for handlers that take a [`Principal`].
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub Option<String>);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, std::convert::Infallible> {
+        Ok(ClientIp(client_ip(parts, state)))
+    }
+}
+
 /// A logged-in storefront member (customer).
 #[derive(Debug, Clone)]
 pub struct Member {
     pub mbr_no: String,
+    /// Where the request came from (the access log of a withdrawal or an edit).
+    pub ip: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Member {
@@ -78,7 +118,10 @@ impl FromRequestParts<AppState> for Member {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         match Principal::from_request_parts(parts, state).await? {
-            Principal::Member { mbr_no } => Ok(Member { mbr_no }),
+            Principal::Member { mbr_no } => Ok(Member {
+                mbr_no,
+                ip: client_ip(parts, state),
+            }),
             Principal::Counselor { .. } => Err(ApiError::Forbidden(
                 "회원 전용 기능입니다. 회원으로 로그인해 주세요.".to_owned(),
             )),
@@ -86,11 +129,29 @@ impl FromRequestParts<AppState> for Member {
     }
 }
 
-/// A back-office counselor.
+/// A back-office counselor (or a desk manager: a counselor too).
 #[derive(Debug, Clone)]
 pub struct Counselor {
     pub cnslr_no: String,
     pub cnslr_nm: String,
+    pub manager: bool,
+    pub ip: Option<String>,
+}
+
+impl Counselor {
+    /// Who the access log names.
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor {
+            role: if self.manager {
+                crate::store::ActorRole::Manager
+            } else {
+                crate::store::ActorRole::Counselor
+            },
+            no: self.cnslr_no.clone(),
+            name: self.cnslr_nm.clone(),
+            ip: self.ip.clone(),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Counselor {
@@ -98,10 +159,38 @@ impl FromRequestParts<AppState> for Counselor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         match Principal::from_request_parts(parts, state).await? {
-            Principal::Counselor { cnslr_no, cnslr_nm } => Ok(Counselor { cnslr_no, cnslr_nm }),
+            Principal::Counselor {
+                cnslr_no,
+                cnslr_nm,
+                manager,
+            } => Ok(Counselor {
+                cnslr_no,
+                cnslr_nm,
+                manager,
+                ip: client_ip(parts, state),
+            }),
             Principal::Member { .. } => {
                 Err(ApiError::Forbidden("상담원 권한이 필요합니다.".to_owned()))
             }
+        }
+    }
+}
+
+/// A desk manager: a counselor who also reads the access log. A counselor is 403.
+#[derive(Debug, Clone)]
+pub struct Manager(pub Counselor);
+
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let counselor = Counselor::from_request_parts(parts, state).await?;
+        if counselor.manager {
+            Ok(Manager(counselor))
+        } else {
+            Err(ApiError::Forbidden(
+                "상담 관리자 권한이 필요합니다. 접근기록은 관리자만 볼 수 있습니다.".to_owned(),
+            ))
         }
     }
 }

@@ -1,14 +1,44 @@
-//! The commands beside `serve`: `import` (the first load of a catalog from JSON Lines) and
-//! `seller-keys` (issue, rotate, revoke, list a seller's key pairs). Both work on the database
-//! the server uses, through the same code as the integration API.
+//! The commands beside `serve`: `import` (the first load of a catalog from JSON Lines),
+//! `seller-keys` (issue, rotate, revoke, list a seller's key pairs), `forget-member` (a 회원
+//! 탈퇴) and `purge` (the retention purge, once). They work on the database the server uses,
+//! through the same code as the integration API and the server's own purge.
 
 use std::{fs::File, io::BufReader, path::PathBuf};
 
 use clap::{Args, Subcommand};
 use inquiry_server::{
+    audit::Actor,
+    blobs::Blobs,
     feed::{self, keys, Kind},
+    retention::{self, Policy},
     store::Store,
 };
+
+/// How long records are kept (`serve` and `purge` take these).
+#[derive(Debug, Clone, Args)]
+pub struct RetentionArgs {
+    /// Days an inquiry is kept after its handling ended (its answer, or the customer's
+    /// withdrawal), then purged with its photos. 전자상거래법 시행령 제6조: three years.
+    #[arg(long, env = "INQUIRY_RETENTION_DAYS", default_value_t = 1095,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub retention_days: u32,
+    /// Days an access-log entry is kept, then purged (at least a year; two once the store
+    /// holds 50,000 people's data or more).
+    #[arg(long, env = "INQUIRY_ACCESS_LOG_DAYS", default_value_t = 730,
+          value_parser = clap::value_parser!(u32).range(365..))]
+    pub access_log_days: u32,
+}
+
+impl RetentionArgs {
+    pub fn policy(&self, every: Option<std::time::Duration>) -> Policy {
+        Policy {
+            inquiry_days: self.retention_days,
+            access_log_days: self.access_log_days,
+            every,
+            ..Policy::default()
+        }
+    }
+}
 
 /// Where the database is (as `serve` takes it).
 #[derive(Debug, Args)]
@@ -60,10 +90,78 @@ pub enum Command {
         #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(0..=720))]
         grace_hours: u32,
     },
+    /// A 회원 탈퇴: hides the member's name and contact in every record kept for the law
+    /// (their inquiries stay until their retention ends) and forgets their sessions.
+    ForgetMember {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        mbr_no: String,
+    },
+    /// Runs the retention purge once (a server runs it every `--purge-every-mins`): removes
+    /// inquiries, their photos and access-log entries past their retention, and prints counts.
+    Purge {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        retention: RetentionArgs,
+        /// The photo store, as `serve` takes it.
+        #[arg(long, env = "INQUIRY_PHOTO_STORE")]
+        photo_store: Option<String>,
+        /// The local photo folder when no `--photo-store` is given (default: next to the database).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
 }
 
 pub async fn run(command: Command) -> Result<(), String> {
     match command {
+        Command::ForgetMember { store, mbr_no } => {
+            let store = store.open().await?;
+            let m = mbr_no.clone();
+            let done = store
+                .write(move |tx| retention::forget_member(tx, &m, &Actor::system("cli")))
+                .await
+                .map_err(|e| e.to_string())?;
+            if done {
+                println!("member {mbr_no}: name and contact removed from kept records");
+                Ok(())
+            } else {
+                Err(format!("no member {mbr_no} (or they left before)"))
+            }
+        }
+        Command::Purge {
+            store,
+            retention,
+            photo_store,
+            data_dir,
+        } => {
+            let dir = data_dir.unwrap_or_else(|| {
+                store
+                    .db
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| PathBuf::from("."))
+            });
+            let db = store.open().await?;
+            let blobs = Blobs::open(photo_store.as_deref(), &dir)
+                .map_err(|e| format!("cannot open the photo store: {e}"))?;
+            let policy = retention.policy(None);
+            match retention::purge(&db, &blobs, &policy, chrono::Utc::now())
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                Some(p) => {
+                    println!(
+                        "purged {} inquiries ({} photo objects) and {} access-log entries",
+                        p.inquiries, p.photos, p.access_log
+                    );
+                    Ok(())
+                }
+                None => Err("another instance is purging now; try again later".to_owned()),
+            }
+        }
         Command::Import {
             store,
             kind,

@@ -89,6 +89,14 @@ pub struct Config {
     pub integration_key: Option<Secret>,
     /// Whose tokens are trusted: the store's (JWKS or HS256) and the demo's.
     pub identity: std::sync::Arc<crate::identity::Identity>,
+    /// How long records are kept, and when the purge runs.
+    pub retention: crate::retention::Policy,
+    /// The request header that carries the client's address when a proxy or load balancer
+    /// fronts the server (its rightmost value: the one the proxy added); the peer's address
+    /// otherwise.
+    pub client_ip_header: Option<axum::http::HeaderName>,
+    /// The monthly review flags a person with more detail views than this on one day.
+    pub review_daily_views: u64,
 }
 
 /// How answer notifications are delivered.
@@ -113,6 +121,9 @@ impl Config {
             rate_limits: crate::throttle::RateLimits::NONE,
             integration_key: None,
             metrics_addr: None,
+            retention: crate::retention::Policy::default(),
+            client_ip_header: None,
+            review_daily_views: 200,
             identity: std::sync::Arc::new(crate::identity::Identity::demo_only()),
         }
     }

@@ -5,6 +5,7 @@
 //! x2bee-style envelope (`error::Envelope`).
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod blobs;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod ops;
 pub mod photo_check;
 pub mod photos;
 pub mod questions;
+pub mod retention;
 pub mod rules;
 pub mod seed;
 pub mod seller;
@@ -55,7 +57,7 @@ pub struct Server {
 impl Server {
     /// Serves `db` (migrated already, see `Store::open`) and `blobs` on `addr` (port 0 picks a
     /// free one), and starts what each instance runs in the background: the notification
-    /// worker and, on PostgreSQL, the pruning of idle rate-limit buckets.
+    /// worker, the retention purge and, on PostgreSQL, the pruning of idle rate-limit buckets.
     pub async fn bind(
         addr: SocketAddr,
         db: store::Store,
@@ -78,6 +80,7 @@ impl Server {
             }
             store::Engine::Sqlite => throttle::Throttle::new(&config.rate_limits),
         };
+        retention::spawn(db.clone(), blobs.clone(), config.retention.clone());
         let state = AppState {
             db,
             blobs,
@@ -113,7 +116,11 @@ impl Server {
             tracing::info!(%addr, "metrics on their own address");
             tokio::spawn(async move { axum::serve(listener, metrics).await });
         }
-        let served = axum::serve(self.listener, self.app)
+        // The peer's address reaches handlers (the access log's "from where").
+        let app = self
+            .app
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let served = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         self.state.notifier.stop(&self.state.db).await;

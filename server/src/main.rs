@@ -131,6 +131,19 @@ struct Args {
     /// Serve Prometheus `/metrics` on this address instead of the API's.
     #[arg(long, env = "INQUIRY_METRICS_ADDR")]
     metrics_addr: Option<SocketAddr>,
+    #[command(flatten)]
+    retention: commands::RetentionArgs,
+    /// Minutes between this instance's retention purges (0: never; `purge` runs one).
+    #[arg(long, env = "INQUIRY_PURGE_EVERY_MINS", default_value_t = 60)]
+    purge_every_mins: u64,
+    /// The header a proxy or load balancer in front puts the client's address in
+    /// (`X-Forwarded-For`, `X-Real-IP`): the access log records its rightmost value. Without
+    /// it, the peer's address. Set it only when every request passes that proxy.
+    #[arg(long, env = "INQUIRY_CLIENT_IP_HEADER")]
+    client_ip_header: Option<axum::http::HeaderName>,
+    /// The monthly review flags a person whose detail views on one day exceed this.
+    #[arg(long, default_value_t = 200)]
+    review_daily_views: u64,
     /// Log lines as text (default) or one JSON object each, for a log collector.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -205,6 +218,12 @@ async fn run(args: Args) -> Result<(), String> {
     config.identity = Arc::new(identity(&args)?);
     config.integration_key = args.integration_key.clone();
     config.metrics_addr = args.metrics_addr;
+    config.retention = args.retention.policy(
+        (args.purge_every_mins > 0)
+            .then(|| std::time::Duration::from_secs(args.purge_every_mins * 60)),
+    );
+    config.client_ip_header = args.client_ip_header.clone();
+    config.review_daily_views = args.review_daily_views;
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     config.rate_limits = RateLimits {

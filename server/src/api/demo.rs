@@ -51,8 +51,17 @@ pub async fn token(
         .await?
     {
         Principal::Member { mbr_no } => demo.issue(&mbr_no, &mbr_no, &[]),
-        Principal::Counselor { cnslr_no, cnslr_nm } => {
-            demo.issue(&cnslr_no, &cnslr_nm, &["counselor"])
+        Principal::Counselor {
+            cnslr_no,
+            cnslr_nm,
+            manager,
+        } => {
+            let roles: &[&str] = if manager {
+                &["counselor", crate::identity::jwt::MANAGER_ROLE]
+            } else {
+                &["counselor"]
+            };
+            demo.issue(&cnslr_no, &cnslr_nm, roles)
         }
     };
     Ok(ApiOk::ok(

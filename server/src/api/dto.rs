@@ -140,6 +140,38 @@ pub struct QuestionDetail {
     /// Back office: the transfer (이관) to the goods' seller, if there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trns: Option<TransferInfo>,
+    /// Back office: when the customer withdrew it (고객 삭제); it is kept as a record only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wdrw_dtm: Option<String>,
+    /// Back office: what the customer had submitted before each edit, oldest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prev_versions: Option<Vec<PrevVersion>>,
+}
+
+/// Back office: an inquiry as it was before one of the customer's edits.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrevVersion {
+    pub ver_seq: u32,
+    pub cnsl_typ_nm: String,
+    pub ccn_title: String,
+    pub accp_cont: String,
+    pub goods_nm: Option<String>,
+    pub ord_no: Option<String>,
+    pub sms_rcv_yn: String,
+    pub email_rcv_yn: String,
+    /// When this version was submitted, and when an edit replaced it.
+    pub submitted_dtm: String,
+    pub replaced_dtm: String,
+    pub atch_files: Vec<PrevFile>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrevFile {
+    pub file_seq: u32,
+    pub file_nm: String,
+    pub file_size: u64,
 }
 
 /// Back office: an inquiry's transfer to the seller and where it stands.
@@ -204,6 +236,9 @@ pub struct CounselorInfo {
     pub cnslr_no: String,
     pub cnslr_nm: String,
     pub ans_max_len: usize,
+    /// `whoami`: `Y` for a desk manager (the console shows the access log's pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mgr_yn: Option<String>,
 }
 
 /// `questionAnsRead`: the member opened the answer.

@@ -186,6 +186,30 @@ async fn issue(
     Ok(ApiOk(StatusCode::CREATED, issued))
 }
 
+/// `DELETE /api/integration/v1/members/{mbrNo}` — a 회원 탈퇴: the member's name and contact
+/// leave every record kept for the law (their inquiries stay until their retention ends).
+pub async fn forget_member(
+    State(state): State<AppState>,
+    _: Integrator,
+    Path(mbr_no): Path<String>,
+) -> Result<ApiOk<Value>, ApiError> {
+    let m = mbr_no.clone();
+    let actor = crate::audit::Actor::system("integration-api");
+    let done = state
+        .db
+        .write(move |tx| crate::retention::forget_member(tx, &m, &actor))
+        .await?;
+    if !done {
+        return Err(ApiError::NotFound(format!(
+            "회원 {mbr_no}이(가) 없거나 이미 탈퇴 처리되었습니다."
+        )));
+    }
+    tracing::info!(%mbr_no, "member forgotten (회원 탈퇴)");
+    Ok(ApiOk::ok(
+        serde_json::json!({ "mbrNo": mbr_no, "forgotten": true }),
+    ))
+}
+
 /// `DELETE /api/integration/v1/sellers/{vendorId}/keys/{accessKey}` — the key stops signing now.
 pub async fn revoke_key(
     State(state): State<AppState>,

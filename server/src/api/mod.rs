@@ -124,6 +124,22 @@ pub fn router(state: AppState) -> Router {
             get(bo::get_cnsl_type_list),
         )
         .route(&format!("{bo}/getQuestionDtl"), get(bo::get_question_dtl))
+        .route(
+            &format!("{bo}/getQuestionHistory"),
+            get(bo::records::get_question_history),
+        )
+        .route(
+            &format!("{bo}/getAccessLog"),
+            get(bo::records::get_access_log),
+        )
+        .route(
+            &format!("{bo}/getAccessLogCsv"),
+            get(bo::records::get_access_log_csv),
+        )
+        .route(
+            &format!("{bo}/getAccessReview"),
+            get(bo::records::get_access_review),
+        )
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
         .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
@@ -138,6 +154,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/integration/v1/sellers/{vendor_id}/keys/{access_key}",
             delete(integration::revoke_key),
+        )
+        .route(
+            "/api/integration/v1/members/{mbr_no}",
+            delete(integration::forget_member),
         )
         .route("/api/integration/v1/{kind}", post(integration::upsert))
         .route("/demo/jwks.json", get(demo::jwks))

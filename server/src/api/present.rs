@@ -127,6 +127,12 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
         holder: holder(r.assignee.as_ref().filter(|_| counselor)),
         notifications: None,
         trns: None,
+        wdrw_dtm: r
+            .withdrawn_at
+            .as_deref()
+            .filter(|_| counselor)
+            .map(|t| wire_time(t, offset)),
+        prev_versions: None,
         ccn_no,
     }
 }

@@ -32,6 +32,8 @@ pub struct ListQuery {
     pub cnsl_typ_no: Option<String>,
     /// Back office only: `me`, `none` (held by nobody) or a counselor number.
     pub cnslr_no: Option<String>,
+    /// Back office only: `Y` lists the inquiries customers withdrew (고객 삭제) instead.
+    pub wdrw_yn: Option<String>,
 }
 
 /// Whose list it is: a member's own inquiries, or a counselor's queue over every member.
@@ -122,6 +124,18 @@ pub fn list_filter(
         ),
     };
     let oldest_first = matches!(side, Side::Counselor(_)) && status == Some(Status::Received);
+    let withdrawn = match (side, q.wdrw_yn.as_deref().map(str::trim)) {
+        (Side::Member(_), _) | (_, None | Some("") | Some("N")) => false,
+        (Side::Counselor(_), Some("Y")) => true,
+        (Side::Counselor(_), Some(other)) => {
+            errors.push(FieldError::new(
+                "wdrwYn",
+                "INVALID_YN",
+                format!("wdrwYn은 Y(고객 삭제 문의) 또는 N이어야 합니다 (입력값: {other})."),
+            ));
+            false
+        }
+    };
     match period {
         Some((start, end)) if errors.is_empty() => Ok((
             ListFilter {
@@ -134,6 +148,7 @@ pub fn list_filter(
                 type_no,
                 assignee,
                 oldest_first,
+                withdrawn,
             },
             page_no,
             page_size,

@@ -19,6 +19,8 @@ pub enum Refusal {
     Answered,
     /// Another counselor holds it.
     HeldBy(CounselorRef),
+    /// The customer withdrew it (고객 삭제): kept as a record, not worked on.
+    Withdrawn(String),
 }
 
 /// The counselor takes the inquiry: 접수완료 → 처리중 with them as its holder. Taking one you
@@ -35,6 +37,9 @@ pub fn take(
     let (status, holder) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
+    if let Some(at) = tx.withdrawn_at(ccn_no)? {
+        return Ok(Err(Refusal::Withdrawn(at)));
+    }
     match (status, holder) {
         (Status::Answered, _) => return Ok(Err(Refusal::Answered)),
         (_, Some(h)) if h.no != me.no => return Ok(Err(Refusal::HeldBy(h))),
@@ -69,6 +74,9 @@ pub fn answer(
     let (status, holder) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
+    if let Some(at) = tx.withdrawn_at(ccn_no)? {
+        return Ok(Err(Refusal::Withdrawn(at)));
+    }
     if status == Status::Answered && a.author == ReplyAuthor::Counselor {
         return Ok(Err(Refusal::Answered));
     }

@@ -49,7 +49,9 @@ impl Default for ClaimMap {
 }
 
 /// Roles that make the caller a counselor.
-pub const COUNSELOR_ROLES: [&str; 2] = ["counselor", "manager"];
+pub const COUNSELOR_ROLES: [&str; 2] = ["counselor", MANAGER_ROLE];
+/// The role of a desk manager (a counselor who also reads the access log).
+pub const MANAGER_ROLE: &str = "manager";
 
 #[derive(Debug)]
 pub struct JwtConfig {
@@ -157,13 +159,13 @@ impl JwtVerifier {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().chars().take(100).collect(),
             _ => subject.clone(),
         };
-        let counselor = roles(claim(claims, &c.roles))
-            .iter()
-            .any(|r| COUNSELOR_ROLES.contains(&r.as_str()));
+        let roles = roles(claim(claims, &c.roles));
+        let counselor = roles.iter().any(|r| COUNSELOR_ROLES.contains(&r.as_str()));
         let principal = if counselor {
             Principal::Counselor {
                 cnslr_no: subject,
                 cnslr_nm: name.clone(),
+                manager: roles.iter().any(|r| r == MANAGER_ROLE),
             }
         } else {
             Principal::Member { mbr_no: subject }
@@ -247,12 +249,13 @@ mod tests {
             c.principal,
             Principal::Counselor {
                 cnslr_no: "C7".into(),
-                cnslr_nm: "이상담".into()
+                cnslr_nm: "이상담".into(),
+                manager: false,
             }
         );
         let mgr = map(&v, json!({"sub": "C8", "roles": "viewer manager"})).unwrap();
         assert!(
-            matches!(mgr.principal, Principal::Counselor { ref cnslr_nm, .. } if cnslr_nm == "C8")
+            matches!(mgr.principal, Principal::Counselor { ref cnslr_nm, manager: true, .. } if cnslr_nm == "C8")
         );
         assert_eq!(
             map(&v, json!({"name": "x"})).unwrap_err(),
@@ -274,7 +277,8 @@ mod tests {
             c.principal,
             Principal::Counselor {
                 cnslr_no: "1024".into(),
-                cnslr_nm: "kim".into()
+                cnslr_nm: "kim".into(),
+                manager: false,
             }
         );
     }

@@ -18,8 +18,15 @@ pub use jwt::{ClaimMap, JwtConfig, JwtVerifier, KeySource};
 /// Who a valid token names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
-    Member { mbr_no: String },
-    Counselor { cnslr_no: String, cnslr_nm: String },
+    Member {
+        mbr_no: String,
+    },
+    /// A counselor; `manager`: a desk manager, who also reads the access log.
+    Counselor {
+        cnslr_no: String,
+        cnslr_nm: String,
+        manager: bool,
+    },
 }
 
 /// Why a token was refused: each is a 401 whose message says which.
@@ -126,12 +133,15 @@ impl Identity {
         let hash = crate::auth::token_hash(token);
         db.read(move |tx| match tx.token_holder(&hash)? {
             Some(crate::store::TokenHolder::Member { mbr_no }) => Ok(Principal::Member { mbr_no }),
-            Some(crate::store::TokenHolder::Counselor { cnslr_no, name }) => {
-                Ok(Principal::Counselor {
-                    cnslr_no,
-                    cnslr_nm: name,
-                })
-            }
+            Some(crate::store::TokenHolder::Counselor {
+                cnslr_no,
+                name,
+                manager,
+            }) => Ok(Principal::Counselor {
+                cnslr_no,
+                cnslr_nm: name,
+                manager,
+            }),
             None => Err(ApiError::from(TokenProblem::Unknown)),
         })
         .await
@@ -143,9 +153,9 @@ impl Identity {
     async fn record(&self, db: &Store, v: &jwt::Verified) -> Result<(), ApiError> {
         let (counselor, no, name) = match &v.principal {
             Principal::Member { mbr_no } => (false, mbr_no.clone(), v.name.clone()),
-            Principal::Counselor { cnslr_no, cnslr_nm } => {
-                (true, cnslr_no.clone(), cnslr_nm.clone())
-            }
+            Principal::Counselor {
+                cnslr_no, cnslr_nm, ..
+            } => (true, cnslr_no.clone(), cnslr_nm.clone()),
         };
         let key = (counselor, no, name);
         if self.known.lock().expect("known people").contains(&key) {

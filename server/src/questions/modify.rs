@@ -3,6 +3,7 @@
 use super::{conflict, form_fields, photo_rules, reference_rules};
 use crate::{
     api::form::QuestionForm,
+    audit::{self, Action, Actor},
     error::{ApiError, FieldError},
     model::now_db,
     photos, rules, AppState,
@@ -11,11 +12,13 @@ use crate::{
 /// Changes the member's inquiry `ccn_no` while it is still 접수완료: its fields from `form`,
 /// keeping the photos listed in `keepFileSeq`, removing the others, adding the new ones. An
 /// inquiry answered meanwhile is a conflict and nothing changes; another member's is not found.
+/// What the edit replaces is kept as a version (`versions.rs`), the photos it drops with it.
 pub async fn modify(
     state: &AppState,
     mbr_no: &str,
     ccn_no: &str,
     form: QuestionForm,
+    ip: Option<String>,
 ) -> Result<(), ApiError> {
     let limits = state.config.limits.clone();
     let mut errors = Vec::new();
@@ -72,6 +75,9 @@ pub async fn modify(
         .write(move |tx| -> Result<_, ApiError> {
             tx.lock_inquiry(&ccn)?;
             let now = now_db();
+            if tx.question_status(&ccn, Some(&member))? == Some(crate::model::Status::Received) {
+                super::versions::keep_current(tx, &ccn, &now)?;
+            }
             if !tx.update_question_if_received(&ccn, &member, &fields, &now)? {
                 // Answered (or deleted) between the check above and now: refuse, change nothing.
                 return Err(match tx.question_status(&ccn, Some(&member))? {
@@ -79,12 +85,11 @@ pub async fn modify(
                     None => ApiError::inquiry_not_found(),
                 });
             }
+            // A dropped photo's row goes; its object stays, named by the version kept above.
             let existing = tx.files_of(&ccn)?;
-            let mut removed = Vec::new();
             for f in &existing {
                 if !keep.contains(&f.file_seq) {
                     tx.delete_file(&ccn, f.file_seq)?;
-                    removed.push(f.stored_nm.clone());
                 }
             }
             let mut next = existing.iter().map(|f| f.file_seq).max().unwrap_or(0);
@@ -92,13 +97,14 @@ pub async fn modify(
                 next += 1;
                 tx.insert_file(&ccn, next, f, &now)?;
             }
-            Ok(removed)
+            let actor = Actor::member(&member, ip);
+            audit::log(tx, &actor, Action::Modify, Some(&ccn), Some(&member), "")?;
+            Ok(())
         })
         .await;
     match result {
-        Ok(removed) => {
-            photos::remove(blobs, removed).await;
-            tracing::info!(%ccn_no, "inquiry modified");
+        Ok(()) => {
+            tracing::info!(%ccn_no, "inquiry modified (the previous version kept)");
             Ok(())
         }
         Err(e) => {

@@ -67,6 +67,9 @@ pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
             (TokenRole::Counselor, counselor_no(i - DEMO_MEMBERS))
         };
         tx.insert_token(&token_hash(token), role, &subject, &created)?;
+        if *token == super::DEMO_MANAGER_TOKEN {
+            tx.set_manager(&subject, true)?;
+        }
     }
     for (vendor_id, name, access, secret) in DEMO_VENDORS {
         fed(feed::seller(

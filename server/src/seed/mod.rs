@@ -35,7 +35,14 @@ pub const DEMO_TOKENS: &[(&str, &str)] = &[
         "demo-counselor-2",
         "counselor C002 최민호 (back office console)",
     ),
+    (
+        "demo-manager",
+        "desk manager C003 정다은 (console: also the access log and monthly review)",
+    ),
 ];
+
+/// The demo token of the desk manager (the last of [`DEMO_TOKENS`]).
+pub const DEMO_MANAGER_TOKEN: &str = "demo-manager";
 
 /// The demo sellers, one per brand (`content::BRANDS`, in order): vendor ID, the name customers
 /// see on its replies, and its API credentials (access key, secret key). Printed at start and

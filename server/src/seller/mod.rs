@@ -36,6 +36,8 @@ pub enum TransferRefusal {
     AlreadyAnswered,
     /// Asking the seller to confirm an inquiry nobody answered yet.
     NotAnswered,
+    /// The customer withdrew it.
+    Withdrawn,
 }
 
 /// A transfer a counselor asks for.
@@ -62,6 +64,9 @@ pub fn transfer(
     let (status, _) = tx
         .question_state(ccn_no)?
         .ok_or_else(ApiError::inquiry_gone)?;
+    if tx.withdrawn_at(ccn_no)?.is_some() {
+        return Ok(Err(TransferRefusal::Withdrawn));
+    }
     let Some((vendor_id, _)) = tx.seller_of_inquiry(ccn_no)? else {
         return Ok(Err(TransferRefusal::NoSeller));
     };
@@ -114,6 +119,9 @@ pub fn own_transfer(
     vendor_id: &str,
     ccn_no: &str,
 ) -> Result<Result<crate::store::records::TransferRecord, Refusal>, ApiError> {
+    if tx.withdrawn_at(ccn_no)?.is_some() {
+        return Ok(Err(Refusal::NotYours));
+    }
     Ok(match tx.transfer_of(ccn_no)? {
         Some(t) if t.vendor_id == vendor_id => Ok(t),
         _ => Err(Refusal::NotYours),

@@ -45,6 +45,8 @@ pub struct ListFilter {
     pub assignee: Option<Assignee>,
     /// Oldest first (the back office's 접수완료 queue: who waited longest comes first).
     pub oldest_first: bool,
+    /// Back office: the withdrawn inquiries (고객 삭제) instead of the live ones.
+    pub withdrawn: bool,
 }
 
 /// The holder a back-office list is filtered by.
@@ -67,8 +69,14 @@ pub enum TypeLookup {
 /// The holder of an access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenHolder {
-    Member { mbr_no: String },
-    Counselor { cnslr_no: String, name: String },
+    Member {
+        mbr_no: String,
+    },
+    Counselor {
+        cnslr_no: String,
+        name: String,
+        manager: bool,
+    },
 }
 
 /// A notification row to write; `failed` is set when it cannot be sent at all (no contact on

@@ -25,6 +25,7 @@
 
 mod error;
 mod inputs;
+mod kept;
 mod port;
 pub mod postgres;
 pub mod records;
@@ -33,6 +34,7 @@ mod totals;
 
 pub use error::StoreError;
 pub use inputs::*;
+pub use kept::*;
 pub use totals::Totals;
 
 use chrono::NaiveDate;

@@ -5,7 +5,7 @@ use super::*;
 
 /// One transaction on the store. Times are stored-UTC text (see `model::db_time`), which
 /// orders as time does on every engine.
-pub trait Tx {
+pub trait Tx: KeptRecords {
     // --- inquiries -----------------------------------------------------------------------
 
     /// Holds the inquiry until commit (see the module's concurrency contract). `false` when
@@ -29,9 +29,6 @@ pub trait Tx {
         f: &QuestionFields,
         mod_dtm: &str,
     ) -> StoreResult<bool>;
-    /// Deletes the member's inquiry (photo rows and thread with it) while it is received;
-    /// `false` when it is not theirs, gone or past 접수완료.
-    fn delete_question_if_received(&mut self, ccn_no: &str, mbr_no: &str) -> StoreResult<bool>;
     /// The status of an inquiry, if it exists and (with `mbr_no`) is that member's.
     fn question_status(
         &mut self,

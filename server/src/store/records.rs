@@ -55,6 +55,8 @@ pub struct InquiryRecord {
     pub member: Member,
     pub answer_read: bool,
     pub assignee: Option<CounselorRef>,
+    /// When the customer withdrew it (only the back office sees a withdrawn inquiry).
+    pub withdrawn_at: Option<String>,
 }
 
 /// An inquiry type's number and name.

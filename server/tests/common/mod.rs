@@ -29,6 +29,7 @@ pub const MEMBER3: &str = "demo-member-3";
 pub const COUNSELOR: &str = "demo-counselor";
 #[allow(dead_code)]
 pub const COUNSELOR2: &str = "demo-counselor-2";
+pub const MANAGER: &str = "demo-manager";
 pub const CS: &str = "/api/order/v1/customerservice";
 pub const BO: &str = "/api/bo/v1/customerservice";
 
@@ -36,6 +37,10 @@ pub struct TestServer {
     pub addr: SocketAddr,
     pub client: Client,
     pub dir: TempDir,
+    /// The server's store and blob store (a server in this process only): what a test may
+    /// run against it directly, as the retention purge with a moved clock.
+    pub store: Option<Store>,
+    pub blobs: Option<Blobs>,
     stop: Option<oneshot::Sender<()>>,
 }
 
@@ -82,6 +87,7 @@ pub async fn start_with_blobs(
         seed::Outcome::Seeded(_)
     ));
     let blobs = blobs_after_seed.unwrap_or(blobs);
+    let (kept_store, kept_blobs) = (store.clone(), blobs.clone());
     let server = Server::bind("127.0.0.1:0".parse().unwrap(), store, blobs, config)
         .await
         .expect("bind");
@@ -94,6 +100,8 @@ pub async fn start_with_blobs(
         addr,
         client: Client::new(),
         dir,
+        store: Some(kept_store),
+        blobs: Some(kept_blobs),
         stop: Some(tx),
     }
 }
@@ -105,6 +113,8 @@ impl TestServer {
             addr,
             client: Client::new(),
             dir: tempfile::tempdir().expect("temp dir"),
+            store: None,
+            blobs: None,
             stop: None,
         }
     }

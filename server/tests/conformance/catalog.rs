@@ -65,7 +65,8 @@ async fn catalog_people_and_tokens_read_back_alike() {
                 tx.token_holder("h-counselor")?,
                 Some(TokenHolder::Counselor {
                     cnslr_no: "C1".into(),
-                    name: "상담원".into()
+                    name: "상담원".into(),
+                    manager: false,
                 })
             );
             assert_eq!(tx.token_holder("nope")?, None);

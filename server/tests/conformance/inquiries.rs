@@ -95,17 +95,26 @@ async fn an_inquiry_is_written_read_listed_changed_and_deleted_alike() {
             tx.set_assignee(&b3, "C1")?;
             assert!(!tx.update_question_if_received(&b3, "M1", &fields("늦음", false), T2)?);
             assert!(
-                !tx.delete_question_if_received(&b3, "M1")?,
+                !tx.withdraw_question_if_received(&b3, "M1", T2)?,
                 "{engine}: past 접수완료"
             );
-            assert!(tx.delete_question_if_received(&a3, "M1")?);
+            assert!(tx.withdraw_question_if_received(&a3, "M1", T2)?);
             Ok::<_, StoreError>(())
         })
         .await
         .unwrap();
         let b4 = b.clone();
         s.read(move |tx| {
-            assert_eq!(tx.question_status(&a, None)?, None, "{engine}: deleted");
+            assert_eq!(
+                tx.question_status(&a, Some("M1"))?,
+                None,
+                "{engine}: withdrawn, gone for its member"
+            );
+            assert_eq!(
+                tx.question_status(&a, None)?,
+                Some(Status::Received),
+                "{engine}: kept for the desk"
+            );
             let (status, holder) = tx.question_state(&b4)?.unwrap();
             assert_eq!(
                 (status, holder.unwrap().name.as_str()),

@@ -28,7 +28,7 @@ async fn idempotency_keys_are_claimed_once_and_expire() {
                 tx.claim_idempotency("M1", "k", "h2", &a, T2, T2)?,
                 "{engine}: an expired key is free"
             );
-            assert!(tx.delete_question_if_received(&a, "M1")?);
+            assert!(tx.withdraw_question_if_received(&a, "M1", T2)?);
             let r = tx.idempotency_record("M1", "k", T2)?.unwrap();
             assert_eq!(
                 (r.req_hash.as_str(), r.inquiry_exists),

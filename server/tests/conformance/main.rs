@@ -9,6 +9,7 @@ mod common;
 mod catalog;
 mod feed;
 mod inquiries;
+mod kept;
 mod keys;
 mod outbox;
 mod transactions;

@@ -13,7 +13,8 @@ use crate::{
     api::dto::{ReadPayload, ReadRequest},
     api::extract::{Json, Query},
     api::present::{self, Audience},
-    auth::{Member, Principal},
+    audit::{self, Action},
+    auth::{ClientIp, Counselor, Member, Principal},
     error::{ApiError, ApiOk, ApiResult},
     model::now_db,
     rules,
@@ -74,6 +75,7 @@ pub struct FileQuery {
 pub async fn get_question_file(
     State(state): State<AppState>,
     principal: Principal,
+    ClientIp(ip): ClientIp,
     Query(q): Query<FileQuery>,
 ) -> Result<Response, ApiError> {
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
@@ -89,25 +91,46 @@ pub async fn get_question_file(
                 "fileSeq(사진 번호)는 1 이상의 정수여야 합니다.",
             )
         })?;
-    let owner = match principal {
+    let find = move |c: &mut dyn crate::store::Tx, owner: Option<&str>| {
+        if c.question_status(&ccn_no, owner)?.is_none() {
+            return Err(ApiError::inquiry_not_found());
+        }
+        let file = c
+            .files_of(&ccn_no)?
+            .into_iter()
+            .find(|f| f.file_seq == file_seq)
+            .ok_or_else(|| ApiError::NotFound("사진을 찾을 수 없습니다.".to_owned()))?;
+        Ok((ccn_no, file))
+    };
+    let file = match principal {
         Principal::Member { mbr_no } => {
             state.throttle.check(Kind::PhotoDownload, &mbr_no).await?;
-            Some(mbr_no)
+            state.db.read(move |c| find(c, Some(&mbr_no))).await?.1
         }
-        Principal::Counselor { .. } => None,
-    };
-    let file = state
-        .db
-        .read(move |c| -> Result<_, ApiError> {
-            if c.question_status(&ccn_no, owner.as_deref())?.is_none() {
-                return Err(ApiError::inquiry_not_found());
+        // A counselor's download is an access to the member's data: logged before it is sent.
+        Principal::Counselor {
+            cnslr_no,
+            cnslr_nm,
+            manager,
+        } => {
+            let actor = Counselor {
+                cnslr_no,
+                cnslr_nm,
+                manager,
+                ip,
             }
-            c.files_of(&ccn_no)?
-                .into_iter()
-                .find(|f| f.file_seq == file_seq)
-                .ok_or_else(|| ApiError::NotFound("사진을 찾을 수 없습니다.".to_owned()))
-        })
-        .await?;
+            .actor();
+            state
+                .db
+                .write(move |c| -> Result<_, ApiError> {
+                    let (ccn_no, file) = find(c, None)?;
+                    let what = format!("사진 {}", file.file_seq);
+                    audit::log(c, &actor, Action::ViewPhoto, Some(&ccn_no), None, &what)?;
+                    Ok(file)
+                })
+                .await?
+        }
+    };
     let bytes = state
         .blobs
         .get(crate::blobs::Kind::Photo, &file.stored_nm)

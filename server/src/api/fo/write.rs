@@ -56,7 +56,7 @@ pub async fn question_mod(
     state.throttle.check(Kind::Write, &member.mbr_no).await?;
     let form = form::read(mp, &state.config.limits).await?;
     let ccn_no = required_ccn_no(form.get("ccnNo"))?;
-    questions::modify(&state, &member.mbr_no, &ccn_no, form).await?;
+    questions::modify(&state, &member.mbr_no, &ccn_no, form, member.ip.clone()).await?;
     Ok(ApiOk::ok(ccn_no))
 }
 
@@ -68,6 +68,6 @@ pub async fn question_del(
 ) -> ApiResult<String> {
     state.throttle.check(Kind::Write, &member.mbr_no).await?;
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
-    questions::delete(&state, &member.mbr_no, &ccn_no).await?;
+    questions::delete(&state, &member.mbr_no, &ccn_no, member.ip.clone()).await?;
     Ok(ApiOk::ok(ccn_no))
 }

@@ -1,6 +1,7 @@
 //! The seller's queries: the list (seed 002's rules) and one inquiry.
 
 use super::{view::seller_view, *};
+use crate::audit::{self, Action};
 
 fn param<'a>(q: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
     q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
@@ -119,14 +120,20 @@ pub async fn call_center_inquiries(
     let offset = state.config.store_offset;
     let f = list_filter(&vendor, &path_vendor, &q, offset, db_time(Utc::now()))?;
     let (page, size) = (f.offset / f.limit + 1, f.limit);
+    let actor = vendor.actor();
     let data = state
         .db
-        .read(move |c| -> Result<_, ApiError> {
+        .write(move |c| -> Result<_, ApiError> {
             let (rows, total) = c.seller_inquiries(&f)?;
             let content = rows
                 .iter()
                 .map(|t| seller_view(c, t, &f.now, offset))
                 .collect::<Result<Vec<_>, _>>()?;
+            if !rows.is_empty() {
+                let which = rows.iter().map(|t| t.ccn_no.as_str()).collect::<Vec<_>>();
+                let detail = format!("{}건: {}", rows.len(), which.join(","));
+                audit::log(c, &actor, Action::SellerList, None, None, &detail)?;
+            }
             Ok(InquiryPage {
                 content,
                 pagination: Pagination {
@@ -150,12 +157,17 @@ pub async fn call_center_inquiry(
 ) -> Result<Json<Ok<CallCenterInquiry>>, Fail> {
     let offset = state.config.store_offset;
     let now = db_time(Utc::now());
+    let actor = vendor.actor();
     let view = state
         .db
-        .read(move |c| -> Result<_, ApiError> {
+        .write(move |c| -> Result<_, ApiError> {
             Ok(
                 match seller::own_transfer(c, &vendor.vendor_id, &inquiry_id)? {
-                    Ok(t) => Ok(seller_view(c, &t, &now, offset)?),
+                    Ok(t) => {
+                        let view = seller_view(c, &t, &now, offset)?;
+                        audit::log(c, &actor, Action::SellerView, Some(&t.ccn_no), None, "")?;
+                        Ok(view)
+                    }
                     Err(refused) => Err(refused),
                 },
             )

@@ -152,6 +152,20 @@ fn done() -> Json<Value> {
 pub struct Vendor {
     pub vendor_id: String,
     pub vendor_nm: String,
+    /// Where the call came from (the access log).
+    pub ip: Option<String>,
+}
+
+impl Vendor {
+    /// Who the access log names: the seller (`detail` names their WING user where known).
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor {
+            role: crate::store::ActorRole::Seller,
+            no: self.vendor_id.clone(),
+            name: self.vendor_nm.clone(),
+            ip: self.ip.clone(),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Vendor {
@@ -183,6 +197,7 @@ impl FromRequestParts<AppState> for Vendor {
             ));
         }
         Ok(Vendor {
+            ip: crate::auth::client_ip(parts, state),
             vendor_id: key.vendor_id,
             vendor_nm: key.vendor_nm,
         })

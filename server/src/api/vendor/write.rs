@@ -1,6 +1,7 @@
 //! The seller's writes: a reply to a transfer that awaits one, and a confirmation.
 
 use super::*;
+use crate::audit::{self, Action};
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -61,6 +62,7 @@ pub async fn reply(
         .ok_or_else(|| Refused::bad_request("replyBy is required: the replier's WING id"))?;
     let parent = id_value(req.parent_answer_id.as_ref())
         .ok_or_else(|| Refused::bad_request("The parentAnswerId is required."))?;
+    let actor = vendor.actor();
     let outcome = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
@@ -77,6 +79,15 @@ pub async fn reply(
                 },
             )?;
             if outcome.is_ok() {
+                let by = format!("WING {reply_by}");
+                audit::log(
+                    tx,
+                    &actor,
+                    Action::SellerReply,
+                    Some(&inquiry_id),
+                    None,
+                    &by,
+                )?;
                 tracing::info!(%inquiry_id, vendor_id = %vendor.vendor_id, "seller replied");
             }
             Ok(outcome)
@@ -110,11 +121,23 @@ pub async fn confirm(
         .map(|r| r.trim().to_owned())
         .filter(|r| !r.is_empty())
         .ok_or_else(|| Refused::bad_request("confirmBy is required: the confirmer's WING id"))?;
+    let actor = vendor.actor();
     let outcome = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
             let outcome =
                 seller::confirm(tx, &vendor.vendor_id, &inquiry_id, &confirm_by, Utc::now())?;
+            if outcome.is_ok() {
+                let by = format!("WING {confirm_by}");
+                audit::log(
+                    tx,
+                    &actor,
+                    Action::SellerConfirm,
+                    Some(&inquiry_id),
+                    None,
+                    &by,
+                )?;
+            }
             Ok(outcome)
         })
         .await?;

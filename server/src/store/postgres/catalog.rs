@@ -198,7 +198,7 @@ pub fn order_goods(
 
 pub fn token_holder(tx: &mut PgTx, hash: &str) -> Result<Option<TokenHolder>, Error> {
     let row = tx.query_opt(
-        "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')
+        "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, ''), COALESCE(c.mgr_yn, 'N') = 'Y'
            FROM access_token t LEFT JOIN counselor c ON c.cnslr_no = t.subject_no
           WHERE t.token_hash = $1",
         &[&hash],
@@ -208,6 +208,7 @@ pub fn token_holder(tx: &mut PgTx, hash: &str) -> Result<Option<TokenHolder>, Er
         _ => TokenHolder::Counselor {
             cnslr_no: r.get(1),
             name: r.get(2),
+            manager: r.get(3),
         },
     }))
 }

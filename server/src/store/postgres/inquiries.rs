@@ -84,25 +84,14 @@ pub fn update_question_if_received(
     Ok(n == 1)
 }
 
-pub fn delete_question_if_received(
-    tx: &mut PgTx,
-    ccn_no: &str,
-    mbr_no: &str,
-) -> Result<bool, Error> {
-    let n = tx.execute(
-        "DELETE FROM ccn WHERE ccn_no = $1 AND mbr_no = $2 AND ccn_stat_cd = $3",
-        &[&ccn_no, &mbr_no, &Status::Received.code()],
-    )?;
-    Ok(n > 0)
-}
-
 pub fn question_status(
     tx: &mut PgTx,
     ccn_no: &str,
     mbr_no: Option<&str>,
 ) -> Result<Option<Status>, Error> {
     let row = tx.query_opt(
-        "SELECT ccn_stat_cd FROM ccn WHERE ccn_no = $1 AND ($2::TEXT IS NULL OR mbr_no = $2)",
+        "SELECT ccn_stat_cd FROM ccn
+          WHERE ccn_no = $1 AND ($2::TEXT IS NULL OR (mbr_no = $2 AND wdrw_dtm IS NULL))",
         &[&ccn_no, &mbr_no],
     )?;
     Ok(row.and_then(|r| Status::from_code(r.get(0))))
@@ -130,14 +119,15 @@ pub fn question_detail(
                 c.ccn_title, c.accp_cont, c.goods_no, c.itm_no, c.ord_no, o.ord_dtm,
                 c.sms_rcv_yn, c.email_rcv_yn, c.ref_ccn_no, c.ccn_stat_cd, c.accp_dtm,
                 c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm,
-                c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
+                c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm
            FROM ccn c
            JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
            JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
            JOIN member m ON m.mbr_no = c.mbr_no
            LEFT JOIN ord o ON o.ord_no = c.ord_no
            LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no
-          WHERE c.ccn_no = $1 AND ($2::TEXT IS NULL OR c.mbr_no = $2)",
+          WHERE c.ccn_no = $1
+            AND ($2::TEXT IS NULL OR (c.mbr_no = $2 AND c.wdrw_dtm IS NULL))",
         &[&ccn_no, &mbr_no],
     )?
     else {
@@ -175,6 +165,7 @@ pub fn question_detail(
         },
         answer_read: r.get(20),
         assignee: counselor(&r, 21),
+        withdrawn_at: r.get(23),
     };
     if let Some(goods_no) = goods_no {
         detail.goods = tx

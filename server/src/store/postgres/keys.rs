@@ -13,7 +13,8 @@ pub fn idempotency_record(
 ) -> Result<Option<IdempotencyRecord>, Error> {
     Ok(tx
         .query_opt(
-            "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c WHERE c.ccn_no = i.ccn_no)
+            "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c
+                                                WHERE c.ccn_no = i.ccn_no AND c.wdrw_dtm IS NULL)
                FROM idempotency i
               WHERE i.mbr_no = $1 AND i.idem_key = $2 AND i.created_at >= $3",
             &[&mbr_no, &key, &fresh_since],

@@ -23,8 +23,11 @@ fn filter_sql(filter: &ListFilter) -> (String, Params) {
         args.push(v);
         format!("${}", args.len())
     };
+    // Withdrawn inquiries leave every list (the indexes are partial on it), except the back
+    // office's list of them.
     let mut sql = format!(
-        " WHERE c.accp_dtm >= {} AND c.accp_dtm < {}",
+        " WHERE c.wdrw_dtm IS {} NULL AND c.accp_dtm >= {} AND c.accp_dtm < {}",
+        if filter.withdrawn { "NOT" } else { "" },
         next(&mut args, Box::new(filter.from.clone())),
         next(&mut args, Box::new(filter.until.clone()))
     );

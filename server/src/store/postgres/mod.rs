@@ -12,6 +12,7 @@ mod catalog;
 mod connection;
 mod feed;
 mod inquiries;
+mod kept;
 mod keys;
 mod lists;
 mod migrations;

@@ -139,7 +139,7 @@ pub fn seller_inquiries(
            JOIN ccn c ON c.ccn_no = t.ccn_no
            JOIN vendor v ON v.vendor_id = t.vendor_id
            JOIN counselor s ON s.cnslr_no = t.cnslr_no
-          WHERE t.vendor_id = $1",
+          WHERE t.vendor_id = $1 AND c.wdrw_dtm IS NULL",
     );
     if let Some((from, to)) = &f.accepted {
         let (a, b) = (

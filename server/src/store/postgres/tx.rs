@@ -39,11 +39,6 @@ impl Tx for PgTx<'_> {
             self, ccn_no, mbr_no, f, mod_dtm,
         )?)
     }
-    fn delete_question_if_received(&mut self, ccn_no: &str, mbr_no: &str) -> StoreResult<bool> {
-        Ok(inquiries::delete_question_if_received(
-            self, ccn_no, mbr_no,
-        )?)
-    }
     fn question_status(
         &mut self,
         ccn_no: &str,

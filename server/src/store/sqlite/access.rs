@@ -8,7 +8,8 @@ use crate::store::{records::CounselorRef, TokenHolder};
 pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<TokenHolder>> {
     let row = conn
         .prepare_cached(
-            "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, '')
+            "SELECT t.role, t.subject_no, COALESCE(c.cnslr_nm, ''),
+                    COALESCE(c.mgr_yn, 'N') = 'Y'
                FROM access_token t LEFT JOIN counselor c ON c.cnslr_no = t.subject_no
               WHERE t.token_hash = ?1",
         )?
@@ -17,16 +18,20 @@ pub fn token_holder(conn: &Connection, hash: &str) -> rusqlite::Result<Option<To
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
             ))
         })
         .optional()?;
-    Ok(row.map(|(role, subject, name)| match role.as_str() {
-        "MEMBER" => TokenHolder::Member { mbr_no: subject },
-        _ => TokenHolder::Counselor {
-            cnslr_no: subject,
-            name,
-        },
-    }))
+    Ok(
+        row.map(|(role, subject, name, manager)| match role.as_str() {
+            "MEMBER" => TokenHolder::Member { mbr_no: subject },
+            _ => TokenHolder::Counselor {
+                cnslr_no: subject,
+                name,
+                manager,
+            },
+        }),
+    )
 }
 
 /// Every counselor, by number.

@@ -17,7 +17,8 @@ pub fn question_status(
     mbr_no: Option<&str>,
 ) -> rusqlite::Result<Option<Status>> {
     conn.query_row(
-        "SELECT ccn_stat_cd FROM ccn WHERE ccn_no = ?1 AND (?2 IS NULL OR mbr_no = ?2)",
+        "SELECT ccn_stat_cd FROM ccn
+          WHERE ccn_no = ?1 AND (?2 IS NULL OR (mbr_no = ?2 AND wdrw_dtm IS NULL))",
         params![ccn_no, mbr_no],
         |r| r.get::<_, String>(0),
     )
@@ -52,14 +53,15 @@ pub fn question_detail(
                     c.ccn_title, c.accp_cont, c.goods_no, c.itm_no, c.ord_no, o.ord_dtm,
                     c.sms_rcv_yn, c.email_rcv_yn, c.ref_ccn_no, c.ccn_stat_cd, c.accp_dtm,
                     c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm,
-                    c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
+                    c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm
                FROM ccn c
                JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
                JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
                JOIN member m ON m.mbr_no = c.mbr_no
                LEFT JOIN ord o ON o.ord_no = c.ord_no
                LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no
-              WHERE c.ccn_no = ?1 AND (?2 IS NULL OR c.mbr_no = ?2)",
+              WHERE c.ccn_no = ?1
+                AND (?2 IS NULL OR (c.mbr_no = ?2 AND c.wdrw_dtm IS NULL))",
             params![ccn_no, mbr_no],
             |r| {
                 let stat: String = r.get(14)?;
@@ -94,6 +96,7 @@ pub fn question_detail(
                         },
                         answer_read: r.get(20)?,
                         assignee: counselor(r, 21)?,
+                        withdrawn_at: r.get(23)?,
                     },
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<String>>(8)?,

@@ -11,7 +11,8 @@ pub fn idempotency_record(
     fresh_since: &str,
 ) -> rusqlite::Result<Option<IdempotencyRecord>> {
     conn.prepare_cached(
-        "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c WHERE c.ccn_no = i.ccn_no)
+        "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c
+                                                WHERE c.ccn_no = i.ccn_no AND c.wdrw_dtm IS NULL)
            FROM idempotency i
           WHERE i.mbr_no = ?1 AND i.idem_key = ?2 AND i.created_at >= ?3",
     )?

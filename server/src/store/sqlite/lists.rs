@@ -26,7 +26,13 @@ use crate::{
 /// always ask) → `ccn_cnslr_idx`. A type narrows whichever of them is walked. `server/tests/query_plans.rs` checks them all.
 pub fn summary_from(filter: &ListFilter) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
-    let mut sql = String::from(" WHERE c.accp_dtm >= ? AND c.accp_dtm < ?");
+    // Withdrawn inquiries leave every list (the indexes are partial on it), except the back
+    // office's list of them.
+    let mut sql = String::from(if filter.withdrawn {
+        " WHERE c.wdrw_dtm IS NOT NULL AND c.accp_dtm >= ? AND c.accp_dtm < ?"
+    } else {
+        " WHERE c.wdrw_dtm IS NULL AND c.accp_dtm >= ? AND c.accp_dtm < ?"
+    });
     let mut args = vec![
         Value::Text(filter.from.clone()),
         Value::Text(filter.until.clone()),

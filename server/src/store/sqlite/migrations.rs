@@ -211,4 +211,59 @@ ALTER TABLE vendor_key ADD COLUMN expires_at TEXT;
 ALTER TABLE vendor_key ADD COLUMN revoked_at TEXT;
 CREATE INDEX vendor_key_vendor_idx ON vendor_key (vendor_id);
 "#,
+    r#"
+-- Records the law keeps (issue 21). A customer's 삭제 withdraws an inquiry (wdrw_dtm) instead
+-- of deleting it; an edit keeps what was there before (ccn_ver: a JSON snapshot of the fields
+-- and photos); a 회원 탈퇴 is recorded on the member (wdrl_dtm) whose name and contact are
+-- hidden; a desk manager is a counselor with mgr_yn = 'Y'. acs_log is the access log: one row
+-- per access to an inquiry's personal data or change to it, never updated (a trigger refuses),
+-- deleted only by the retention purge. ccn_no and mbr_no are plain text there: the log outlives
+-- the inquiry it names.
+ALTER TABLE ccn ADD COLUMN wdrw_dtm TEXT;
+ALTER TABLE member ADD COLUMN wdrl_dtm TEXT;
+ALTER TABLE counselor ADD COLUMN mgr_yn TEXT NOT NULL DEFAULT 'N' CHECK (mgr_yn IN ('Y', 'N'));
+CREATE TABLE ccn_ver (
+    ccn_no      TEXT NOT NULL REFERENCES ccn (ccn_no) ON DELETE CASCADE,
+    ver_seq     INTEGER NOT NULL,
+    snapshot    TEXT NOT NULL,
+    rplc_dtm    TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, ver_seq)
+);
+CREATE TABLE acs_log (
+    log_no      INTEGER PRIMARY KEY AUTOINCREMENT,
+    log_dtm     TEXT NOT NULL,
+    actor_role  TEXT NOT NULL CHECK (actor_role IN ('COUNSELOR', 'MANAGER', 'SELLER', 'MEMBER', 'SYSTEM')),
+    actor_no    TEXT NOT NULL,
+    actor_nm    TEXT NOT NULL,
+    client_ip   TEXT,
+    action_cd   TEXT NOT NULL,
+    ccn_no      TEXT,
+    mbr_no      TEXT,
+    detail      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX acs_log_dtm_idx ON acs_log (log_dtm, log_no);
+CREATE INDEX acs_log_actor_idx ON acs_log (actor_no, log_dtm);
+CREATE INDEX acs_log_mbr_idx ON acs_log (mbr_no, log_dtm);
+CREATE INDEX acs_log_ccn_idx ON acs_log (ccn_no, log_dtm);
+CREATE TRIGGER acs_log_append_only BEFORE UPDATE ON acs_log
+BEGIN
+    SELECT RAISE(ABORT, 'acs_log is append-only');
+END;
+-- The lists show live inquiries only: their indexes become partial (same names, same columns).
+DROP INDEX ccn_mbr_idx;
+DROP INDEX ccn_mbr_stat_idx;
+DROP INDEX ccn_stat_idx;
+DROP INDEX ccn_ord_idx;
+DROP INDEX ccn_accp_idx;
+DROP INDEX ccn_cnslr_idx;
+CREATE INDEX ccn_mbr_idx ON ccn (mbr_no, accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_mbr_stat_idx ON ccn (mbr_no, ccn_stat_cd, accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_stat_idx ON ccn (ccn_stat_cd, accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_ord_idx ON ccn (ord_no, accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_accp_idx ON ccn (accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_cnslr_idx ON ccn (cnslr_no, ccn_stat_cd, accp_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+CREATE INDEX ccn_wdrw_idx ON ccn (wdrw_dtm) WHERE wdrw_dtm IS NOT NULL;
+-- The purge finds answered inquiries by when they were answered.
+CREATE INDEX ccn_ans_idx ON ccn (ans_dtm) WHERE ccn_stat_cd = '30';
+"#,
 ];

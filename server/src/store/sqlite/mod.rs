@@ -11,6 +11,7 @@ mod access;
 mod catalog;
 mod feed;
 mod inquiries;
+mod kept;
 mod keys;
 mod lists;
 mod migrations;

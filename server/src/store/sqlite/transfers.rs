@@ -147,7 +147,7 @@ pub fn seller_inquiries(
            JOIN ccn c ON c.ccn_no = t.ccn_no
            JOIN vendor v ON v.vendor_id = t.vendor_id
            JOIN counselor s ON s.cnslr_no = t.cnslr_no
-          WHERE t.vendor_id = ?",
+          WHERE t.vendor_id = ? AND c.wdrw_dtm IS NULL",
     );
     let mut args: Vec<Value> = vec![f.vendor_id.clone().into()];
     if let Some((from, to)) = &f.accepted {

@@ -13,7 +13,7 @@ use crate::{
 
 /// A transaction the store opened (the writer's, or a reader's read-only one).
 pub struct SqliteTx<'a> {
-    conn: &'a Connection,
+    pub(super) conn: &'a Connection,
 }
 
 impl<'a> SqliteTx<'a> {
@@ -51,11 +51,6 @@ impl Tx for SqliteTx<'_> {
     ) -> StoreResult<bool> {
         Ok(writes::update_question_if_received(
             self.conn, ccn_no, mbr_no, f, mod_dtm,
-        )?)
-    }
-    fn delete_question_if_received(&mut self, ccn_no: &str, mbr_no: &str) -> StoreResult<bool> {
-        Ok(writes::delete_question_if_received(
-            self.conn, ccn_no, mbr_no,
         )?)
     }
     fn question_status(

@@ -78,20 +78,6 @@ pub fn update_question_if_received(
     Ok(n == 1)
 }
 
-/// Deletes the member's inquiry if it is still received (its photos' rows go with it);
-/// `false` when it is not theirs, gone or past 접수완료.
-pub fn delete_question_if_received(
-    conn: &Connection,
-    ccn_no: &str,
-    mbr_no: &str,
-) -> rusqlite::Result<bool> {
-    let n = conn.execute(
-        "DELETE FROM ccn WHERE ccn_no = ?1 AND mbr_no = ?2 AND ccn_stat_cd = ?3",
-        [ccn_no, mbr_no, Status::Received.code()],
-    )?;
-    Ok(n > 0)
-}
-
 pub fn files_of(conn: &Connection, ccn_no: &str) -> rusqlite::Result<Vec<StoredFile>> {
     let mut stmt = conn.prepare_cached(
         "SELECT file_seq, file_nm, stored_nm, content_type, file_size FROM ccn_file

@@ -1,6 +1,10 @@
 //! Back-office (BO) counselor operations under `/api/bo/v1/customerservice/`: the queue and its
 //! counts, an inquiry with its notifications, taking and answering, answer templates. The work
-//! is in `desk`; these extract the request and shape the response.
+//! is in `desk`; these extract the request and shape the response. Every read of an inquiry's
+//! personal data and every change is appended to the access log (`crate::audit`) in the same
+//! transaction; `records.rs` has the manager's side of that log and an inquiry's history.
+
+pub mod records;
 
 use axum::extract::State;
 
@@ -14,6 +18,7 @@ use super::{
 };
 use crate::{
     api::present::{self, Audience},
+    audit::{self, Action},
     auth::Counselor,
     desk::{self, Answer, Refusal},
     error::{ApiError, ApiOk, ApiResult, FieldError},
@@ -41,6 +46,7 @@ pub async fn whoami(counselor: Counselor) -> ApiResult<CounselorInfo> {
         cnslr_no: counselor.cnslr_no,
         cnslr_nm: counselor.cnslr_nm,
         ans_max_len: ANSWER_MAX_CHARS,
+        mgr_yn: Some(if counselor.manager { "Y" } else { "N" }.to_owned()),
     }))
 }
 
@@ -51,7 +57,23 @@ pub async fn get_question_list(
     counselor: Counselor,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Page<QuestionSummary>> {
-    inquiry_page(&state, &q, Side::Counselor(counselor.cnslr_no)).await
+    let page = inquiry_page(&state, &q, Side::Counselor(counselor.cnslr_no.clone())).await?;
+    // A list of one member's inquiries is an access to that member's data.
+    if let Some(mbr_no) = q.mbr_no.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        let (actor, mbr_no) = (counselor.actor(), mbr_no.to_owned());
+        let detail = format!(
+            "{}~{}",
+            q.start_dt.as_deref().unwrap_or(""),
+            q.end_dt.as_deref().unwrap_or("")
+        );
+        state
+            .db
+            .write(move |tx| {
+                audit::log(tx, &actor, Action::ListMember, None, Some(&mbr_no), &detail)
+            })
+            .await?;
+    }
+    Ok(page)
 }
 
 /// `GET getQuestionCounts` — the queue's tab counts: the list's filters, each status.
@@ -73,18 +95,32 @@ pub async fn get_question_counts(
     }))
 }
 
-/// `GET getQuestionDtl` — any inquiry, with the member who wrote it, its holder and its
-/// answer notifications.
+/// `GET getQuestionDtl` — any inquiry (a withdrawn one too, marked 고객 삭제), with the
+/// member who wrote it, its holder, its answer notifications and its earlier versions. The
+/// view is logged before it is answered.
 pub async fn get_question_dtl(
     State(state): State<AppState>,
-    _counselor: Counselor,
+    counselor: Counselor,
     Query(q): Query<CcnQuery>,
 ) -> ApiResult<QuestionDetail> {
     let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
     let offset = state.config.store_offset;
+    let actor = counselor.actor();
     state
         .db
-        .read(move |c| Ok(ApiOk::ok(counselor_detail(c, &ccn_no, offset)?)))
+        .write(move |c| -> Result<_, ApiError> {
+            let detail = counselor_detail(c, &ccn_no, offset)?;
+            let mbr_no = detail.mbr_no.clone();
+            audit::log(
+                c,
+                &actor,
+                Action::ViewDetail,
+                Some(&ccn_no),
+                mbr_no.as_deref(),
+                "",
+            )?;
+            Ok(ApiOk::ok(detail))
+        })
         .await
 }
 
@@ -101,6 +137,7 @@ fn counselor_detail(
     detail.trns = c
         .transfer_of(ccn_no)?
         .map(|t| present::transfer(t, &now_db(), offset));
+    detail.prev_versions = Some(records::versions(c, ccn_no, offset)?);
     Ok(detail)
 }
 
@@ -153,6 +190,7 @@ pub async fn get_counselor_list(
                 cnslr_no: c.no,
                 cnslr_nm: c.name,
                 ans_max_len: ANSWER_MAX_CHARS,
+                mgr_yn: None,
             })
             .collect(),
     ))
@@ -182,6 +220,7 @@ fn refused(
                 payload: serde_json::to_value(detail).unwrap_or_default(),
             }
         }
+        Refusal::Withdrawn(at) => withdrawn(c, ccn_no, &at, offset)?,
         Refusal::HeldBy(holder) => {
             let status = c
                 .question_state(ccn_no)?
@@ -194,6 +233,26 @@ fn refused(
                     .unwrap_or_default(),
             }
         }
+    })
+}
+
+/// An action on an inquiry its customer withdrew: 409 `WITHDRAWN` with the inquiry.
+fn withdrawn(
+    c: &mut dyn Tx,
+    ccn_no: &str,
+    at: &str,
+    offset: chrono::FixedOffset,
+) -> Result<ApiError, ApiError> {
+    Ok(ApiError::Conflict {
+        code: "WITHDRAWN",
+        message: format!(
+            "고객이 {}에 삭제한 문의입니다. 기록으로만 보관되며 처리할 수 없습니다.",
+            crate::model::wire_time(at, offset)
+                .get(..16)
+                .unwrap_or(at)
+                .replace('T', " ")
+        ),
+        payload: serde_json::to_value(counselor_detail(c, ccn_no, offset)?).unwrap_or_default(),
     })
 }
 
@@ -212,6 +271,7 @@ pub async fn question_proc(
     let ccn_no = required_ccn_no(req.ccn_no.as_deref())?;
     let offset = state.config.store_offset;
     let me = me(&counselor);
+    let actor = counselor.actor();
     state
         .db
         .write(move |tx| -> Result<_, ApiError> {
@@ -230,6 +290,7 @@ pub async fn question_proc(
                 };
                 return Err(error);
             }
+            audit::log(tx, &actor, Action::Take, Some(&ccn_no), None, "")?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry taken");
             Ok(ApiOk::ok(present::status(
                 &ccn_no,
@@ -279,6 +340,7 @@ pub async fn question_ans(
     }
     let offset = state.config.store_offset;
     let me = me(&counselor);
+    let actor = counselor.actor();
     let detail = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
@@ -292,6 +354,7 @@ pub async fn question_ans(
             if let Err(refusal) = desk::answer(tx, &ccn_no, &me, &answer)? {
                 return Err(refused(tx, &ccn_no, refusal, offset)?);
             }
+            audit::log(tx, &actor, Action::Answer, Some(&ccn_no), None, "")?;
             let detail = counselor_detail(tx, &ccn_no, offset)?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry answered");
             Ok(detail)
@@ -341,6 +404,7 @@ pub async fn question_trns(
     let offset = state.config.store_offset;
     let deadline = state.config.transfer_deadline;
     let me = me(&counselor);
+    let actor = counselor.actor();
     let detail = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
@@ -352,6 +416,10 @@ pub async fn question_trns(
             };
             if let Err(refusal) = seller::transfer(tx, &ccn_no, &me, &t)? {
                 return Err(match refusal {
+                    TransferRefusal::Withdrawn => {
+                        let at = tx.withdrawn_at(&ccn_no)?.unwrap_or_default();
+                        withdrawn(tx, &ccn_no, &at, offset)?
+                    }
                     TransferRefusal::NoSeller => ApiError::field(
                         "ccnNo",
                         "NO_SELLER",
@@ -375,6 +443,8 @@ pub async fn question_trns(
                     ),
                 });
             }
+            let what = if need_answer { "답변 요청" } else { "확인 요청" };
+            audit::log(tx, &actor, Action::Transfer, Some(&ccn_no), None, what)?;
             let detail = counselor_detail(tx, &ccn_no, offset)?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, need_answer, "inquiry transferred to its seller");
             Ok(detail)
