@@ -249,6 +249,38 @@ async fn live_responses_conform_to_the_spec() {
     let (st, b) = s.get_json(&format!("{BO}/whoami"), MEMBER1).await;
     assert_eq!(st, StatusCode::FORBIDDEN);
     c.response("boWhoami", st, &b);
+    let (st, b) = s.get_json(&format!("{BO}/whoami"), MANAGER).await;
+    assert_eq!(b["payload"]["mgrYn"], "Y");
+    c.response("boWhoami", st, &b);
+    // The records the law keeps: an inquiry's history, the access log and its review.
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionHistory?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(b["payload"].as_array().unwrap().len() >= 2, "{b}");
+    c.response("boGetQuestionHistory", st, &b);
+    for (token, q, status) in [
+        (MANAGER, "", StatusCode::OK),
+        (MANAGER, "actionCd=VIEW_DETAIL&mbrNo=M0001", StatusCode::OK),
+        (MANAGER, "actionCd=nope", StatusCode::BAD_REQUEST),
+        (COUNSELOR, "", StatusCode::FORBIDDEN),
+    ] {
+        let (st, b) = s.get_json(&format!("{BO}/getAccessLog?{q}"), token).await;
+        assert_eq!(st, status, "{q}: {b}");
+        c.response("boGetAccessLog", st, &b);
+    }
+    let (st, b) = s.get_json(&format!("{BO}/getAccessReview"), MANAGER).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(
+        !b["payload"]["people"].as_array().unwrap().is_empty(),
+        "{b}"
+    );
+    c.response("boGetAccessReview", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionList?wdrwYn=X"), COUNSELOR)
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.response("boGetQuestionList", st, &b);
     for q in ["", "cnslrNo=me&cnslTypNo=20", "cnslrNo=bad!"] {
         let (st, b) = s
             .get_json(&format!("{BO}/getQuestionCounts?{q}"), COUNSELOR)
@@ -570,4 +602,9 @@ async fn integration_responses_conform_to_the_spec() {
     let (st, b) = call(Method::GET, keys, KEY, None).await;
     assert_eq!(b["payload"].as_array().unwrap().len(), 2);
     c.response("integrationListSellerKeys", st, &b);
+    for status in [StatusCode::OK, StatusCode::NOT_FOUND] {
+        let (st, b) = call(Method::DELETE, format!("{i}/members/CM-1"), KEY, None).await;
+        assert_eq!(st, status, "{b}");
+        c.response("integrationForgetMember", st, &b);
+    }
 }

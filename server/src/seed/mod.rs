@@ -203,7 +203,7 @@ mod tests {
             .any(|c| c.goods_required));
         assert!(GOODS_BASES.len() >= 40);
         assert!(MEMBER_NAMES.len() >= DEMO_MEMBERS);
-        assert!(DEMO_TOKENS.len() == DEMO_MEMBERS + 2);
+        assert!(DEMO_TOKENS.len() == DEMO_MEMBERS + 3);
         assert_eq!(MEMBER_CONTACTS.len(), MEMBER_NAMES.len());
         for (_, _, content) in ANSWER_TEMPLATES {
             for brace in content.match_indices('{') {

@@ -164,15 +164,18 @@ async fn a_counselor_answers_once_and_the_late_one_gets_the_answer_that_won() {
     let (_, d) = s.detail(MEMBER1, &ccn).await;
     assert_eq!(d["payload"]["replies"].as_array().unwrap().len(), 1);
 
-    // An inquiry its member deleted a moment ago: 404 that says so.
+    // An inquiry its member deleted (withdrew) a moment ago: kept, but not worked on — 409
+    // that says so.
     let gone = new_inquiry(&s, MEMBER1, "곧 삭제됨").await;
     let (status, _) = s.delete(MEMBER1, &gone).await;
     assert_eq!(status, StatusCode::OK);
     let (status, body) = s
         .post_json(&ans, COUNSELOR, json!({"ccnNo": gone, "ansCont": "답변"}))
         .await;
-    assert_error(status, &body, StatusCode::NOT_FOUND, None);
+    assert_error(status, &body, StatusCode::CONFLICT, None);
+    assert_eq!(body["code"], "WITHDRAWN");
     assert!(body["message"].as_str().unwrap().contains("삭제"));
+    assert!(body["payload"]["wdrwDtm"].is_string(), "{body}");
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod list;
 mod modify_delete;
 mod notifications;
 mod operations;
+mod records;
 mod register;
 mod robustness;
 mod sellers;
