@@ -74,6 +74,17 @@ impl I18n {
         }
     }
 
+    /// An access-log role code in the console's words.
+    pub fn role_name(&self, code: &str) -> String {
+        match code {
+            "MANAGER" => self.role_manager(),
+            "SELLER" => self.role_seller(),
+            "MEMBER" => self.role_member(),
+            "SYSTEM" => self.role_system(),
+            _ => self.role_counselor(),
+        }
+    }
+
     pub fn notification_status(&self, code: &str) -> String {
         match code {
             "SENT" => self.notification_sent(),

@@ -1,14 +1,19 @@
-//! One route each: the queue, an inquiry, the login. Shared here: the header and the guard
-//! that sends a signed-out counselor to the login (keeping where they were going).
+//! One route each: the queue, an inquiry, the login, and a desk manager's access log and
+//! monthly review. Shared here: the header (with the manager's menu) and the guard that sends a
+//! signed-out counselor to the login (keeping where they were going).
 
+mod access_log;
 mod inquiry;
 mod login;
 mod queue;
+mod review;
 mod transfer;
 
+pub use access_log::AccessLogPage;
 pub use inquiry::InquiryPage;
 pub use login::LoginPage;
 pub use queue::QueuePage;
+pub use review::ReviewPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -39,6 +44,13 @@ pub fn Header() -> impl IntoView {
         <header class="console-header">
             <a class="console-skip" href="#console-main">{i18n.skip_to_main()}</a>
             <a class="console-brand" href="/console/">{i18n.title()}</a>
+            {move || me.get().flatten().filter(|m| m.is_manager()).map(|_| view! {
+                <nav class="console-nav" aria-label=i18n.nav()>
+                    <a href="/console/">{i18n.nav_queue()}</a>
+                    <a href="/console/access-log">{i18n.nav_access_log()}</a>
+                    <a href="/console/access-review">{i18n.nav_review()}</a>
+                </nav>
+            })}
             {move || me.get().flatten().map(|m| view! {
                 <span class="console-me">{format!("{} ({})", m.cnslr_nm, m.cnslr_no)}</span>
                 <button type="button" class="console-button" on:click=logout.clone()>{i18n.logout()}</button>

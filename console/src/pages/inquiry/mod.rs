@@ -1,40 +1,23 @@
 //! One inquiry: everything the customer sent, the thread, the answer notifications, the
 //! member's other recent inquiries; take it, and answer it once (template, counter, preview,
 //! confirm). A race lost to another counselor, or to the member deleting the inquiry, is said
-//! plainly and the typed answer stays (also across a re-login: it is kept for this tab).
+//! plainly and the typed answer stays (also across a re-login: it is kept for this tab). What
+//! the law keeps (`records.rs`): a withdrawn inquiry is marked and read-only, earlier versions
+//! and the history of who did what are shown.
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
+
+mod draft;
+mod records;
+
+use draft::{load_draft, save_draft};
 
 use super::{transfer::TransferPanel, use_signed_in, StatusBadge};
 use crate::{
     api::{ApiError, Client, Detail, Me},
     i18n::use_i18n,
 };
-
-fn draft_key(ccn: &str) -> String {
-    format!("inquiry-console-draft-{ccn}")
-}
-
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
-fn load_draft(ccn: &str) -> String {
-    session()
-        .and_then(|s| s.get_item(&draft_key(ccn)).ok().flatten())
-        .unwrap_or_default()
-}
-
-fn save_draft(ccn: &str, text: &str) {
-    if let Some(s) = session() {
-        let _ = if text.is_empty() {
-            s.remove_item(&draft_key(ccn))
-        } else {
-            s.set_item(&draft_key(ccn), text)
-        };
-    }
-}
 
 #[component]
 pub fn InquiryPage() -> impl IntoView {
@@ -255,12 +238,14 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
         .collect_view();
 
     let answered = move || detail.with(|d| d.ccn_stat_cd == "30");
+    let withdrawn = move || detail.with(|d| d.wdrw_dtm.is_some());
     let can_take = {
         let my_no = my_no.clone();
         move || {
             detail.with(|d| {
-                d.ccn_stat_cd == "10"
-                    || (d.ccn_stat_cd == "20" && d.cnslr_no.as_deref() != Some(my_no.as_str()))
+                d.wdrw_dtm.is_none()
+                    && (d.ccn_stat_cd == "10"
+                        || (d.ccn_stat_cd == "20" && d.cnslr_no.as_deref() != Some(my_no.as_str())))
             })
         }
     };
@@ -275,7 +260,9 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                         <header class="console-inquiry-head">
                             <h1>{d.ccn_title.clone()}</h1>
                             <StatusBadge code=d.ccn_stat_cd.clone() />
+                            {d.wdrw_dtm.is_some().then(|| view! { <span class="console-badge console-badge-withdrawn">{i18n.withdrawn_badge()}</span> })}
                         </header>
+                        <records::WithdrawnNotice at=d.wdrw_dtm.clone() />
                         <dl class="console-meta">
                             <dt>{i18n.inquiry_no()}</dt><dd class="console-mono">{d.ccn_no.clone()}</dd>
                             <dt>{i18n.type_short()}</dt><dd>{format!("{} > {}", d.cnsl_lrg_typ_nm, d.cnsl_typ_nm)}</dd>
@@ -299,6 +286,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                         })}
                     })}
                     <ul class="console-photos">{photo_views}</ul>
+                    {move || detail.with(|d| view! { <records::PrevVersions versions=d.prev_versions.clone() /> })}
                     <h2>{i18n.thread()}</h2>
                     {move || detail.with(|d| if d.replies.is_empty() {
                         view! { <p class="console-muted">{i18n.no_replies()}</p> }.into_any()
@@ -332,6 +320,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                     }))}
                 </article>
                 <aside class="console-card console-side" aria-labelledby="console-recent-title">
+                    <records::History ccn=ccn.clone() detail=detail />
                     <h2 id="console-recent-title">{i18n.recent()}</h2>
                     {move || recent.get().flatten().map(|p| view! {
                         <ul class="console-recent">
@@ -349,11 +338,11 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
             <div class="console-card console-actions">
                 <p class="console-status" role="status" tabindex="-1" node_ref=status_line>{move || status.get()}</p>
                 <p class="console-error" role="alert" id="console-answer-error">{move || error.get()}</p>
-                <TransferPanel detail=detail on_signed_out=signed_out.clone() />
+                {move || (!withdrawn()).then(|| view! { <TransferPanel detail=detail on_signed_out=signed_out.clone() /> })}
                 {move || can_take().then(|| view! {
                     <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>{i18n.take()}</button>
                 })}
-                {move || (!answered() || lost.get() || !text.with(String::is_empty)).then(|| view! {
+                {move || (!withdrawn() && (!answered() || lost.get() || !text.with(String::is_empty))).then(|| view! {
                     <div class="console-composer">
                         <h2>{i18n.compose()}</h2>
                         <div class="console-template">

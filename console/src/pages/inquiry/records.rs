@@ -1,0 +1,71 @@
+//! What the law keeps, on an inquiry's page: the 고객 삭제 notice of a withdrawn inquiry, the
+//! versions the customer's edits replaced, and the history of who did what (read again after
+//! every change this page makes).
+
+use leptos::prelude::*;
+
+use crate::{
+    api::{Client, Detail, PrevVersion},
+    i18n::use_i18n,
+};
+
+fn shown(t: &str) -> String {
+    t.get(..16).unwrap_or(t).replace('T', " ")
+}
+
+/// A withdrawn inquiry says so first: when, and that it is a record only.
+#[component]
+pub fn WithdrawnNotice(at: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    at.map(|at| {
+        view! { <p class="console-withdrawn" role="note">{i18n.withdrawn_notice(shown(&at))}</p> }
+    })
+}
+
+/// What the customer had submitted before each edit, oldest first (closed by default).
+#[component]
+pub fn PrevVersions(versions: Vec<PrevVersion>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!versions.is_empty()).then(|| {
+        view! {
+            <section class="console-versions" aria-labelledby="console-versions-title">
+                <h2 id="console-versions-title">{i18n.prev_versions()}</h2>
+                {versions.into_iter().map(|v| {
+                    let names = v.atch_files.iter().map(|f| f.file_nm.clone()).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <details class="console-version" data-ver-seq=v.ver_seq>
+                            <summary>{i18n.prev_version(v.ver_seq, shown(&v.submitted_dtm), shown(&v.replaced_dtm))}</summary>
+                            <p class="console-muted">{v.cnsl_typ_nm.clone()}{v.goods_nm.clone().map(|g| format!(" · {g}"))}</p>
+                            <p class="console-version-title">{v.ccn_title.clone()}</p>
+                            <p class="console-content">{v.accp_cont.clone()}</p>
+                            {(!names.is_empty()).then(|| view! { <p class="console-muted">{i18n.prev_photos(names.clone())}</p> })}
+                        </details>
+                    }
+                }).collect_view()}
+            </section>
+        }
+    })
+}
+
+/// Received, then every change with who made it; read again whenever the inquiry changes.
+#[component]
+pub fn History(ccn: String, detail: RwSignal<Detail>) -> impl IntoView {
+    let client = expect_context::<Client>();
+    let i18n = use_i18n();
+    let steps = LocalResource::new(move || {
+        // Tracks the detail: a take, an answer or a transfer on this page reads it again.
+        detail.track();
+        let ccn = ccn.clone();
+        async move { client.history(&ccn).await.unwrap_or_default() }
+    });
+    view! {
+        <h2 id="console-history-title">{i18n.history()}</h2>
+        <ol class="console-history" aria-labelledby="console-history-title">
+            {move || steps.get().map(|list| list.into_iter().map(|e| view! {
+                <li data-action=e.action_cd.clone()>
+                    {i18n.history_step(shown(&e.log_dtm), format!("{} ({})", e.actor_nm, i18n.role_name(&e.actor_role)), e.action_nm.clone())}
+                </li>
+            }).collect_view())}
+        </ol>
+    }
+}
