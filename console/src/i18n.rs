@@ -114,5 +114,15 @@ mod tests {
         );
         assert_eq!(t.waited_for(Waited::DaysHours(3, 4)), "3일 4시간 대기");
         assert_eq!(t.status_name("20"), "처리중");
+        // Arguments go by name, in alphabetical order: these read in the sentence's order.
+        assert_eq!(
+            t.prev_version("2026-12-07 10:00", 1, "2026-12-06 09:00"),
+            "1번째 제출 (2026-12-06 09:00 제출, 2026-12-07 10:00 수정됨)"
+        );
+        assert_eq!(
+            t.history_step("2026-12-07 10:00", "답변 등록", "이서연 (상담원)"),
+            "2026-12-07 10:00 · 이서연 (상담원) · 답변 등록"
+        );
+        assert_eq!(t.review_flag("2026-12-07", 250), "2026-12-07 조회 250건");
     }
 }

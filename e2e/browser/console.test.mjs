@@ -208,7 +208,7 @@ test('take an inquiry, answer it with a filled-in template after a preview and a
   assert.equal(now.replies.at(-1).ansCont, finalText);
 });
 
-test('answering an inquiry the member just deleted, or another counselor just answered, says so and keeps the text', async () => {
+test('answering an inquiry the member just deleted (withdrew), or another counselor just answered, says so and keeps the text', async () => {
   const page = await newPage(browser());
   await signIn(page);
   const typed = '배송 일정 확인 후 다시 안내드리겠습니다.';
@@ -220,7 +220,10 @@ test('answering an inquiry the member just deleted, or another counselor just an
   assert.equal((await memberDelete(gone)).status, 200);
   await page.getByRole('button', { name: '답변 등록' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '등록' }).click();
-  await page.locator('#console-answer-error', { hasText: '고객이 방금 삭제했거나' }).waitFor();
+  // Withdrawn, not destroyed: the page says so, and marks it.
+  await page.locator('#console-answer-error', { hasText: '고객이' }).waitFor();
+  assert.match(await page.locator('#console-answer-error').textContent(), /삭제한 문의입니다/);
+  await page.locator('.console-withdrawn[role="note"]').waitFor();
   await page.locator('#console-answer-error', { hasText: '작성하던 답변은 그대로 남아 있습니다.' }).waitFor();
   assert.equal(await page.getByLabel('답변 내용').inputValue(), typed);
   assert.ok(await page.getByRole('button', { name: '답변 등록' }).isDisabled(), 'nothing left to send to');

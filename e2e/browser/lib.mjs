@@ -18,6 +18,7 @@ export const SCREENSHOTS = process.env.INQUIRY_E2E_SCREENSHOTS;
 export const MEMBER = 'demo-member-1';
 export const COUNSELOR = 'demo-counselor';
 export const COUNSELOR2 = 'demo-counselor-2';
+export const MANAGER = 'demo-manager';
 
 const CS = '/api/order/v1/customerservice';
 const BO = '/api/bo/v1/customerservice';

@@ -78,8 +78,7 @@ pub fn client_ip(parts: &Parts, state: &AppState) -> Option<String> {
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .last();
+            .rfind(|v| !v.is_empty());
         if let Some(ip) = forwarded {
             return Some(ip.chars().take(64).collect());
         }

@@ -146,7 +146,11 @@ impl Client {
 
     /// The filtered log as CSV, exported for `reason`: its bytes as an object URL to download
     /// (the export is logged by the server); a refusal is the server's sentence.
-    pub async fn export_access_log(&self, q: &AccessQuery, reason: &str) -> Result<String, ApiError> {
+    pub async fn export_access_log(
+        &self,
+        q: &AccessQuery,
+        reason: &str,
+    ) -> Result<String, ApiError> {
         let mut params = q.params();
         params.retain(|(k, _)| *k != "pageNo" && *k != "pageSize");
         params.push(("reason", reason.to_owned()));
@@ -156,9 +160,10 @@ impl Client {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         if !resp.ok() {
-            return Err(unwrap::<serde_json::Value>(resp).await.err().unwrap_or_else(|| {
-                ApiError::Server("export".into())
-            }));
+            return Err(unwrap::<serde_json::Value>(resp)
+                .await
+                .err()
+                .unwrap_or_else(|| ApiError::Server("export".into())));
         }
         let bytes = resp
             .binary()

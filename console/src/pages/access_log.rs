@@ -114,7 +114,11 @@ pub fn AccessLogPage() -> impl IntoView {
         });
     };
 
-    let field = move |id: &'static str, label: String, kind: &'static str, get: fn(&AccessQuery) -> String, set: fn(&mut AccessQuery, String)| {
+    let field = move |id: &'static str,
+                      label: String,
+                      kind: &'static str,
+                      get: fn(&AccessQuery) -> String,
+                      set: fn(&mut AccessQuery, String)| {
         view! {
             <div class="console-field">
                 <label for=id>{label}</label>

@@ -24,11 +24,12 @@ pub struct PersonMonth {
 }
 
 /// Adds up hourly counts into each person's month, days in the storefront's offset.
-/// Busiest people first.
+/// Busiest people first. Members acting on their own inquiries handle no one else's data:
+/// they are not reviewed.
 pub fn review(counts: &[AccessCount], offset: FixedOffset, daily_views: u64) -> Vec<PersonMonth> {
     let mut people: BTreeMap<(String, &'static str), PersonMonth> = BTreeMap::new();
     let mut views: BTreeMap<(String, &'static str, NaiveDate), u64> = BTreeMap::new();
-    for c in counts {
+    for c in counts.iter().filter(|c| c.role != ActorRole::Member) {
         let key = (c.actor_no.clone(), c.role.code());
         let p = people.entry(key.clone()).or_insert_with(|| PersonMonth {
             role: c.role,
@@ -96,6 +97,10 @@ mod tests {
             count("C1", Action::Answer, "2026-12-02T02", 3),
             // Ten on 12-01 (Korean) alone: not over the threshold of ten.
             count("C2", Action::ViewDetail, "2026-12-01T03", 10),
+            AccessCount {
+                role: ActorRole::Member,
+                ..count("M1", Action::Withdraw, "2026-12-01T03", 1)
+            },
         ];
         let people = review(&counts, kst, 10);
         assert_eq!(people[0].no, "C1");
@@ -105,6 +110,7 @@ mod tests {
             people[0].flagged_days,
             vec![(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(), 11)]
         );
+        assert_eq!(people.len(), 2, "members are not reviewed");
         assert_eq!(people[1].no, "C2");
         assert!(people[1].flagged_days.is_empty());
     }

@@ -342,7 +342,8 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                 {move || can_take().then(|| view! {
                     <button type="button" class="console-button" on:click=on_take.clone() disabled=taking>{i18n.take()}</button>
                 })}
-                {move || (!withdrawn() && (!answered() || lost.get() || !text.with(String::is_empty))).then(|| view! {
+                // A lost race keeps the composer (and what was typed) whatever the inquiry became.
+                {move || (lost.get() || (!withdrawn() && (!answered() || !text.with(String::is_empty)))).then(|| view! {
                     <div class="console-composer">
                         <h2>{i18n.compose()}</h2>
                         <div class="console-template">

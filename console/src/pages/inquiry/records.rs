@@ -34,7 +34,7 @@ pub fn PrevVersions(versions: Vec<PrevVersion>) -> impl IntoView {
                     let names = v.atch_files.iter().map(|f| f.file_nm.clone()).collect::<Vec<_>>().join(", ");
                     view! {
                         <details class="console-version" data-ver-seq=v.ver_seq>
-                            <summary>{i18n.prev_version(v.ver_seq, shown(&v.submitted_dtm), shown(&v.replaced_dtm))}</summary>
+                            <summary>{i18n.prev_version(shown(&v.replaced_dtm), v.ver_seq, shown(&v.submitted_dtm))}</summary>
                             <p class="console-muted">{v.cnsl_typ_nm.clone()}{v.goods_nm.clone().map(|g| format!(" · {g}"))}</p>
                             <p class="console-version-title">{v.ccn_title.clone()}</p>
                             <p class="console-content">{v.accp_cont.clone()}</p>
@@ -63,7 +63,7 @@ pub fn History(ccn: String, detail: RwSignal<Detail>) -> impl IntoView {
         <ol class="console-history" aria-labelledby="console-history-title">
             {move || steps.get().map(|list| list.into_iter().map(|e| view! {
                 <li data-action=e.action_cd.clone()>
-                    {i18n.history_step(shown(&e.log_dtm), format!("{} ({})", e.actor_nm, i18n.role_name(&e.actor_role)), e.action_nm.clone())}
+                    {i18n.history_step(shown(&e.log_dtm), e.action_nm.clone(), format!("{} ({})", e.actor_nm, i18n.role_name(&e.actor_role)))}
                 </li>
             }).collect_view())}
         </ol>
