@@ -1,6 +1,6 @@
 //! The commands beside `serve`, run as an operator runs them: `import` loads JSON Lines in
 //! batches (progress, every refused line named, a failing exit status when any was refused),
-//! and `seller-keys` issues, lists, rotates and revokes a seller's keys.
+//! `seller-keys` issues, lists, rotates and revokes a seller's keys, `forget-member` and `purge`.
 
 use std::process::{Command, Output};
 
@@ -156,4 +156,87 @@ async fn seller_keys_are_issued_listed_rotated_and_revoked_from_the_command_line
         .await
         .unwrap()
         .is_some());
+}
+
+/// `forget-member` (a 회원 탈퇴 from the shell) and `purge` (the retention purge, once) on a
+/// seeded database, as an operator runs them.
+#[tokio::test]
+async fn forget_member_and_purge_run_from_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.db");
+    {
+        let store = Store::open(None, &db).await.unwrap();
+        let blobs = inquiry_server::blobs::Blobs::local(dir.path()).unwrap();
+        let config = inquiry_server::Config::new(dir.path().to_path_buf());
+        inquiry_server::seed::demo(&store, &blobs, &config)
+            .await
+            .unwrap();
+    }
+    let out = server(&["forget-member", "--mbr-no", "M0002"], &db);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("member M0002"));
+    let again = server(&["forget-member", "--mbr-no", "M0002"], &db);
+    assert!(!again.status.success(), "once");
+    assert!(text(&again.stderr).contains("no member M0002 (or they left before)"));
+
+    let store = Store::open(None, &db).await.unwrap();
+    let name = store
+        .read(|tx| {
+            let ccn = first_of(tx, "M0002")?;
+            let target = tx.notification_target(&ccn)?;
+            Ok::<_, inquiry_server::store::StoreError>(target.unwrap().member_name)
+        })
+        .await
+        .unwrap();
+    assert_eq!(name, "탈퇴회원");
+
+    // Nothing of the seed is three years old: the purge removes nothing, and says so.
+    let out = server(&["purge", "--data-dir", dir.path().to_str().unwrap()], &db);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "purged 0 inquiries (0 photo objects) and 0 access-log entries"
+    );
+    // One day of retention: every answered seeded inquiry goes (the access log keeps its
+    // minimum of a year).
+    let out = server(
+        &[
+            "purge",
+            "--retention-days",
+            "1",
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let said = stdout.lines().last().unwrap_or_default();
+    assert!(
+        stdout.contains("inquiry purged: retention ended"),
+        "each one logged"
+    );
+    let purged: u64 = said
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(purged > 0, "{said}");
+    let refused = server(&["purge", "--access-log-days", "30"], &db);
+    assert!(!refused.status.success(), "a year at least");
+}
+
+/// The newest inquiry of a member (any status), straight from the store.
+fn first_of(
+    tx: &mut dyn inquiry_server::store::Tx,
+    mbr_no: &str,
+) -> Result<String, inquiry_server::store::StoreError> {
+    let filter = inquiry_server::store::ListFilter {
+        mbr_no: Some(mbr_no.to_owned()),
+        from: "2000".into(),
+        until: "3000".into(),
+        ..Default::default()
+    };
+    let (rows, _) = tx.list_questions(&filter, 1, 1, &inquiry_server::store::Totals::uncached())?;
+    Ok(rows[0].ccn_no.clone())
 }
