@@ -476,3 +476,53 @@ async fn one_purge_at_a_time_across_instances_on_postgres() {
         "released at the first's commit"
     );
 }
+
+/// A transfer moves an inquiry past 접수완료, so the rules never withdraw a transferred one;
+/// the seller's list leaves withdrawn inquiries out all the same, on both engines.
+#[tokio::test]
+async fn the_sellers_list_leaves_withdrawn_inquiries_out() {
+    on_every_engine(|s, engine| async move {
+        s.write(fixture).await.unwrap();
+        s.write(move |tx| {
+            let all = || SellerFilter {
+                vendor_id: "V1".into(),
+                accepted: None,
+                vendor_item_id: None,
+                ord_no: None,
+                state: SellerState::All,
+                now: T2.into(),
+                offset: 0,
+                limit: 10,
+            };
+            let mut numbers = Vec::new();
+            for title in ["남는 이관", "철회된 이관"] {
+                let no = register(tx, title, T0)?;
+                tx.insert_transfer(&NewTransfer {
+                    ccn_no: &no,
+                    vendor_id: "V1",
+                    need_answer: true,
+                    note: "이관",
+                    cnslr_no: "C1",
+                    at: T1,
+                    due: "2026-12-10",
+                })?;
+                numbers.push(no);
+            }
+            assert_eq!(tx.seller_inquiries(&all())?.1, 2, "{engine}");
+            assert!(tx.withdraw_question_if_received(&numbers[1], "M1", T2)?);
+            let (rows, total) = tx.seller_inquiries(&all())?;
+            assert_eq!(
+                (
+                    rows.iter().map(|r| r.ccn_no.clone()).collect::<Vec<_>>(),
+                    total
+                ),
+                (vec![numbers[0].clone()], 1),
+                "{engine}"
+            );
+            Ok::<_, StoreError>(())
+        })
+        .await
+        .unwrap();
+    })
+    .await;
+}
