@@ -138,7 +138,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             &format!("{bo}/getAccessReview"),
-            get(bo::records::get_access_review),
+            get(bo::review::get_access_review),
         )
         .route(&format!("{bo}/questionProc"), post(bo::question_proc))
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))

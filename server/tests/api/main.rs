@@ -20,6 +20,7 @@ mod notifications;
 mod operations;
 mod records;
 mod register;
+mod retention;
 mod robustness;
 mod sellers;
 mod storage;

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod access_log;
 mod catalog;
 mod feed;
 mod inquiries;

@@ -1,6 +1,6 @@
 //! The back office's view of the records the law keeps: an inquiry's earlier versions and its
-//! history (who did what, when), and — for a desk manager only — the access log, its CSV
-//! export (with a reason, itself logged) and the monthly review.
+//! history (who did what, when), and — for a desk manager only — the access log and its CSV
+//! export (with a reason, itself logged). The monthly review is `review.rs`.
 
 use axum::{
     body::Body,
@@ -8,7 +8,7 @@ use axum::{
     http::{header, HeaderValue},
     response::Response,
 };
-use chrono::{Datelike, FixedOffset, NaiveDate};
+use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
 
 use super::super::{
@@ -17,7 +17,7 @@ use super::super::{
     query::{required_ccn_no, CcnQuery},
 };
 use crate::{
-    audit::{self, review, Action},
+    audit::{self, Action},
     auth::{Counselor, Manager},
     error::{ApiError, ApiOk, ApiResult, FieldError},
     model::{day_start_db, latest_today_on_earth, store_today, wire_time},
@@ -310,117 +310,4 @@ pub async fn get_access_log_csv(
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(response)
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewQuery {
-    /// `YYYY-MM`; this month by default.
-    pub month: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Review {
-    pub month: String,
-    /// Detail views per day above which a day is flagged.
-    pub daily_view_threshold: u64,
-    pub people: Vec<ReviewPerson>,
-    /// Every action code and its label, for the console's columns and filters.
-    pub actions: Vec<ActionName>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewPerson {
-    pub actor_role: String,
-    pub actor_no: String,
-    pub actor_nm: String,
-    pub total: u64,
-    pub counts: Vec<ActionCount>,
-    pub flagged_days: Vec<FlaggedDay>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActionCount {
-    pub action_cd: String,
-    pub count: u64,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FlaggedDay {
-    pub date: String,
-    pub views: u64,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActionName {
-    pub action_cd: String,
-    pub action_nm: String,
-}
-
-/// `GET getAccessReview?month=YYYY-MM` — the monthly review: entries per person and action,
-/// and the days a person's detail views exceeded `--review-daily-views`. Managers only.
-pub async fn get_access_review(
-    State(state): State<AppState>,
-    _manager: Manager,
-    Query(q): Query<ReviewQuery>,
-) -> ApiResult<Review> {
-    let offset = state.config.store_offset;
-    let first = match q.month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-        None => store_today(offset).with_day(1).expect("day 1 exists"),
-        Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").map_err(|_| {
-            ApiError::field(
-                "month",
-                "INVALID_MONTH",
-                format!("month는 YYYY-MM 형식이어야 합니다 (입력값: {m})."),
-            )
-        })?,
-    };
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .ok_or_else(|| ApiError::field("month", "INVALID_MONTH", "범위를 벗어난 월입니다."))?;
-    let (from, until) = (day_start_db(first, offset), day_start_db(next, offset));
-    let counts = state
-        .db
-        .read(move |c| c.access_counts(&from, &until))
-        .await?;
-    let threshold = state.config.review_daily_views;
-    let people = review::review(&counts, offset, threshold)
-        .into_iter()
-        .map(|p| ReviewPerson {
-            actor_role: p.role.code().to_owned(),
-            actor_no: p.no,
-            actor_nm: p.name,
-            total: p.total,
-            counts: p
-                .counts
-                .into_iter()
-                .map(|(action_cd, count)| ActionCount { action_cd, count })
-                .collect(),
-            flagged_days: p
-                .flagged_days
-                .into_iter()
-                .map(|(d, views)| FlaggedDay {
-                    date: d.to_string(),
-                    views,
-                })
-                .collect(),
-        })
-        .collect();
-    Ok(ApiOk::ok(Review {
-        month: first.format("%Y-%m").to_string(),
-        daily_view_threshold: threshold,
-        people,
-        actions: Action::ALL
-            .iter()
-            .map(|a| ActionName {
-                action_cd: a.code().to_owned(),
-                action_nm: a.label().to_owned(),
-            })
-            .collect(),
-    }))
 }
