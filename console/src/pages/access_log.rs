@@ -156,8 +156,7 @@ pub fn AccessLogPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="console-muted" aria-busy="true">{i18n.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
-                        Err(ApiError::Forbidden(_)) => view! { <p class="console-error" role="alert">{i18n.manager_only()}</p> }.into_any(),
-                        Err(e) => view! { <p class="console-error" role="alert">{e.message(i18n)}</p> }.into_any(),
+                        Err(e) => super::manager_page_error(&e),
                         Ok(page) => {
                             let (current, pages) = (page.pagination.current_page, page.pagination.total_pages.max(1));
                             view! {

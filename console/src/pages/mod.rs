@@ -98,6 +98,17 @@ fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
 }
 
+/// What a desk manager's page says when its data did not come: a counselor is told the page is
+/// a manager's; anything else in the request's own words.
+pub fn manager_page_error(e: &crate::api::ApiError) -> AnyView {
+    let i18n = use_i18n();
+    let text = match e {
+        crate::api::ApiError::Forbidden(_) => i18n.manager_only(),
+        other => other.message(i18n),
+    };
+    view! { <p class="console-error" role="alert">{text}</p> }.into_any()
+}
+
 /// A status as a badge, named in the console's words.
 #[component]
 pub fn StatusBadge(#[prop(into)] code: String) -> impl IntoView {

@@ -43,8 +43,7 @@ pub fn ReviewPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="console-muted" aria-busy="true">{i18n.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match review.await {
-                        Err(ApiError::Forbidden(_)) => view! { <p class="console-error" role="alert">{i18n.manager_only()}</p> }.into_any(),
-                        Err(e) => view! { <p class="console-error" role="alert">{e.message(i18n)}</p> }.into_any(),
+                        Err(e) => super::manager_page_error(&e),
                         Ok(r) => {
                             // Columns: the actions someone did this month, in the server's order.
                             let used: Vec<_> = r.actions.iter()
