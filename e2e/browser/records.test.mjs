@@ -86,10 +86,14 @@ test('the desk manager reads the access log, exports it with a reason and review
   await page.getByLabel('문의번호').fill(ccn);
   await page.getByLabel('행위').selectOption('VIEW_DETAIL');
   await page.getByRole('button', { name: '조회' }).click();
-  const rows = page.locator('.console-access-log tbody tr');
-  await page.locator('.console-access-log tbody tr[data-action="VIEW_DETAIL"]', { hasText: '이서연 (C001)' }).waitFor();
-  assert.equal(await rows.count(), 1);
-  assert.match(await rows.first().textContent(), new RegExp(ccn));
+  // The earlier page stays until the filtered one arrives: wait for that one.
+  await page.waitForFunction((no) => {
+    const rows = document.querySelectorAll('.console-access-log tbody tr');
+    return rows.length === 1 && rows[0].textContent.includes(no);
+  }, ccn);
+  const row = page.locator('.console-access-log tbody tr');
+  assert.equal(await row.getAttribute('data-action'), 'VIEW_DETAIL');
+  assert.match(await row.textContent(), /이서연 \(C001\)/);
 
   // The export: a reason is required (said, wired, focus kept in the dialog), then a CSV.
   const opener = page.getByRole('button', { name: 'CSV로 내보내기' });
