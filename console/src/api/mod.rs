@@ -240,12 +240,21 @@ impl Client {
             .binary()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
-        let parts = js_sys::Array::of1(&array);
-        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)
-            .map_err(|_| ApiError::Server("blob".into()))?;
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Server("url".into()))
+        object_url(&bytes, None)
     }
+}
+
+/// Bytes the API sent, as an object URL (for `<img>` or a download), of `content_type` if given.
+pub(crate) fn object_url(bytes: &[u8], content_type: Option<&str>) -> Result<String, ApiError> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    if let Some(t) = content_type {
+        options.set_type(t);
+    }
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| ApiError::Server("blob".into()))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Server("url".into()))
 }
 
 impl Client {

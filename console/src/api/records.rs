@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use serde::Deserialize;
 
-use super::{unwrap, ApiError, Client, Pagination, BO};
+use super::{object_url, unwrap, ApiError, Client, Pagination, BO};
 
 /// An inquiry as it was before one of the customer's edits.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -169,14 +169,6 @@ impl Client {
             .binary()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
-            &js_sys::Array::of1(&array),
-            &options,
-        )
-        .map_err(|_| ApiError::Server("blob".into()))?;
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Server("url".into()))
+        object_url(&bytes, Some("text/csv;charset=utf-8"))
     }
 }

@@ -4,15 +4,12 @@
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 
+use super::shown_time;
 use super::use_signed_in;
 use crate::{
     api::{AccessQuery, ApiError, Client},
     i18n::use_i18n,
 };
-
-fn shown(t: &str) -> String {
-    t.get(..19).unwrap_or(t).replace('T', " ")
-}
 
 /// Starts a download of `url` as `name` (the CSV the server made).
 fn download(url: &str, name: &str) {
@@ -184,7 +181,7 @@ pub fn AccessLogPage() -> impl IntoView {
                                                 <tbody>
                                                     {page.content.into_iter().map(|e| view! {
                                                         <tr data-action=e.action_cd.clone()>
-                                                            <td class="console-mono">{shown(&e.log_dtm)}</td>
+                                                            <td class="console-mono">{shown_time(&e.log_dtm, true)}</td>
                                                             <td>{i18n.role_name(&e.actor_role)}</td>
                                                             <td>{format!("{} ({})", e.actor_nm, e.actor_no)}</td>
                                                             <td class="console-mono">{e.client_ip.unwrap_or_default()}</td>

@@ -109,6 +109,14 @@ pub fn manager_page_error(e: &crate::api::ApiError) -> AnyView {
     view! { <p class="console-error" role="alert">{text}</p> }.into_any()
 }
 
+/// A wire time (`2026-12-07T10:02:03+09:00`) as the console shows it, to the minute
+/// (`2026-12-07 10:02`), or with `seconds`.
+pub fn shown_time(t: &str, seconds: bool) -> String {
+    t.get(..if seconds { 19 } else { 16 })
+        .unwrap_or(t)
+        .replace('T', " ")
+}
+
 /// A status as a badge, named in the console's words.
 #[component]
 pub fn StatusBadge(#[prop(into)] code: String) -> impl IntoView {

@@ -3,6 +3,7 @@
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 
+use super::shown_time;
 use crate::{
     api::{ApiError, Client, Detail},
     i18n::use_i18n,
@@ -23,10 +24,6 @@ fn note_for(d: &Detail) -> String {
         "[판매자이관]\n◼주문번호: {}\n◼아이템: {item}\n◼문의내용: {asked}\n",
         d.ord_no.as_deref().unwrap_or("-")
     )
-}
-
-fn short(t: &str) -> String {
-    t.get(..16).unwrap_or(t).replace('T', " ")
 }
 
 /// The transfer's state, or (for an inquiry about goods never transferred) the action.
@@ -105,11 +102,11 @@ where
             d.trns.clone().map(|t| {
                 let state = match t.trns_stat_cd.as_str() {
                     "DONE" => i18n.transfer_finished(
-                        t.done_dtm.as_deref().map(short).unwrap_or_default(),
+                        t.done_dtm.as_deref().map(|t| shown_time(t, false)).unwrap_or_default(),
                         t.done_by.clone().unwrap_or_default(),
                     ),
-                    "EXPIRED" => i18n.transfer_expired(short(&t.due_dtm)),
-                    _ => i18n.transfer_waiting(short(&t.due_dtm)),
+                    "EXPIRED" => i18n.transfer_expired(shown_time(&t.due_dtm, false)),
+                    _ => i18n.transfer_waiting(shown_time(&t.due_dtm, false)),
                 };
                 let kind = if t.need_ans_yn == "Y" {
                     i18n.transfer_type_answer()

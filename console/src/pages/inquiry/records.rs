@@ -4,21 +4,18 @@
 
 use leptos::prelude::*;
 
+use crate::pages::shown_time;
 use crate::{
     api::{Client, Detail, PrevVersion},
     i18n::use_i18n,
 };
-
-fn shown(t: &str) -> String {
-    t.get(..16).unwrap_or(t).replace('T', " ")
-}
 
 /// A withdrawn inquiry says so first: when, and that it is a record only.
 #[component]
 pub fn WithdrawnNotice(at: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     at.map(|at| {
-        view! { <p class="console-withdrawn" role="note">{i18n.withdrawn_notice(shown(&at))}</p> }
+        view! { <p class="console-withdrawn" role="note">{i18n.withdrawn_notice(shown_time(&at, false))}</p> }
     })
 }
 
@@ -34,7 +31,7 @@ pub fn PrevVersions(versions: Vec<PrevVersion>) -> impl IntoView {
                     let names = v.atch_files.iter().map(|f| f.file_nm.clone()).collect::<Vec<_>>().join(", ");
                     view! {
                         <details class="console-version" data-ver-seq=v.ver_seq>
-                            <summary>{i18n.prev_version(shown(&v.replaced_dtm), v.ver_seq, shown(&v.submitted_dtm))}</summary>
+                            <summary>{i18n.prev_version(shown_time(&v.replaced_dtm, false), v.ver_seq, shown_time(&v.submitted_dtm, false))}</summary>
                             <p class="console-muted">{v.cnsl_typ_nm.clone()}{v.goods_nm.clone().map(|g| format!(" · {g}"))}</p>
                             <p class="console-version-title">{v.ccn_title.clone()}</p>
                             <p class="console-content">{v.accp_cont.clone()}</p>
@@ -63,7 +60,7 @@ pub fn History(ccn: String, detail: RwSignal<Detail>) -> impl IntoView {
         <ol class="console-history" aria-labelledby="console-history-title">
             {move || steps.get().map(|list| list.into_iter().map(|e| view! {
                 <li data-action=e.action_cd.clone()>
-                    {i18n.history_step(shown(&e.log_dtm), e.action_nm.clone(), format!("{} ({})", e.actor_nm, i18n.role_name(&e.actor_role)))}
+                    {i18n.history_step(shown_time(&e.log_dtm, false), e.action_nm.clone(), format!("{} ({})", e.actor_nm, i18n.role_name(&e.actor_role)))}
                 </li>
             }).collect_view())}
         </ol>
