@@ -5,9 +5,8 @@
 //! back leaves none; a read is logged before its answer leaves). Nothing edits or deletes an
 //! entry but the retention purge (`--access-log-days`); the table refuses `UPDATE` itself.
 //!
-//! `review.rs` is the manager's monthly review; `csv.rs` the export.
+//! `review.rs` is the manager's monthly review. The CSV export is a wire format: `api/bo/csv.rs`.
 
-pub mod csv;
 pub mod review;
 
 use crate::{

@@ -4,6 +4,7 @@
 //! personal data and every change is appended to the access log (`crate::audit`) in the same
 //! transaction; `records.rs` has the manager's side of that log and an inquiry's history.
 
+mod csv;
 pub mod records;
 pub mod review;
 mod transfer;

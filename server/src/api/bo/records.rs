@@ -297,7 +297,7 @@ pub async fn get_access_log_csv(
             Ok(rows)
         })
         .await?;
-    let body = audit::csv::render(&rows, offset)
+    let body = super::csv::render(&rows, offset)
         .map_err(|e| ApiError::Internal(format!("writing the CSV: {e}")))?;
     let name = format!("access-log-{}.csv", store_today(offset).format("%Y%m%d"));
     let mut response = Response::new(Body::from(body));

@@ -5,7 +5,7 @@
 
 use chrono::FixedOffset;
 
-use super::Action;
+use crate::audit::Action;
 use crate::{model::wire_time, store::AccessRecord};
 
 pub const HEADER: [&str; 11] = [
