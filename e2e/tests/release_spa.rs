@@ -247,17 +247,28 @@ async fn the_storefront_shell_embeds_the_app_in_each_locale() {
 
 /// The release dist as a browser gets it: every first-load file brotli- or gzip-compressed from
 /// the siblings `cargo xtask build` wrote (decoding to exactly the built file), with the
-/// original's content type, and a 304 on revalidation.
+/// original's content type; the content-hashed files kept a year without asking, the stable
+/// names (the page, and the entries storefronts import) revalidated for a 304.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_release_files_are_served_precompressed() {
     use std::io::Read as _;
     let (base, _data) = start_server().await;
     let client = reqwest::Client::new();
-    for (file, content_type) in [
-        ("inquiry-desk_bg.wasm", "application/wasm"),
-        ("inquiry-desk.js", "text/javascript"),
-        ("inquiry-desk.css", "text/css"),
-        ("index.html", "text/html"),
+    let hashed = |suffix: &str| {
+        std::fs::read_dir(root().join("dist"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .find(|n| n.starts_with("inquiry-desk-") && n.ends_with(suffix))
+            .unwrap_or_else(|| panic!("no hashed *{suffix} in dist/"))
+    };
+    let (wasm, js, css) = (hashed("_bg.wasm"), hashed(".js"), hashed(".css"));
+    for (file, content_type, immutable) in [
+        (wasm.as_str(), "application/wasm", true),
+        (js.as_str(), "text/javascript", true),
+        (css.as_str(), "text/css", true),
+        ("inquiry-desk.js", "text/javascript", false),
+        ("inquiry-desk.css", "text/css", false),
+        ("index.html", "text/html", false),
     ] {
         let built = std::fs::read(root().join("dist").join(file)).unwrap();
         for encoding in ["br", "gzip"] {
@@ -272,6 +283,7 @@ async fn the_release_files_are_served_precompressed() {
             let ty = r.headers()["content-type"].to_str().unwrap().to_owned();
             assert!(ty.starts_with(content_type), "{file}: {ty}");
             let last_modified = r.headers()["last-modified"].clone();
+            let cache = r.headers()["cache-control"].to_str().unwrap().to_owned();
             let body = r.bytes().await.unwrap();
             let mut decoded = Vec::new();
             if encoding == "br" {
@@ -288,6 +300,11 @@ async fn the_release_files_are_served_precompressed() {
                 body.len() < built.len(),
                 "{file} ({encoding}) is compressed"
             );
+            if immutable {
+                assert_eq!(cache, "public, max-age=31536000, immutable", "{file}");
+                continue;
+            }
+            assert_eq!(cache, "no-cache", "{file}");
             let again = client
                 .get(format!("{base}/{file}"))
                 .header("accept-encoding", encoding)

@@ -239,6 +239,8 @@ if (!onInquiryPage()) {
   try {
     // The few lines of docs/embedding.md: import the module, init it, mount.
     const module = await import("/inquiry-desk.js");
+    // The first screen's reads travel while the wasm downloads (the app adopts them).
+    if (session()) module.prefetch({ apiBase: "", basePath, token: tokenProvider });
     await module.default();
     window.inquiryDesk = module;
     ready = true;

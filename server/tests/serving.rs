@@ -20,6 +20,17 @@ fn spa_dir() -> tempfile::TempDir {
     w("inquiry-desk_bg.wasm", b"\0asm identity");
     w("inquiry-desk_bg.wasm.br", b"BROTLI wasm");
     w("inquiry-desk_bg.wasm.gz", b"GZIP wasm");
+    // What trunk (filehash) and `cargo xtask build` write: hashed files and a stable entry.
+    w("inquiry-desk-741483cdfe1e2f45_bg.wasm", b"\0asm hashed");
+    w(
+        "inquiry-desk-741483cdfe1e2f45_bg.wasm.br",
+        b"BROTLI hashed wasm",
+    );
+    w("inquiry-desk-741483cdfe1e2f45.js", b"export default 1;");
+    w(
+        "inquiry-desk.js",
+        b"export * from './inquiry-desk-741483cdfe1e2f45.js';",
+    );
     dir
 }
 
@@ -104,6 +115,46 @@ async fn a_revalidation_of_an_unchanged_file_is_a_304_without_a_body() {
         .await
         .unwrap();
     assert_eq!(stale.status(), StatusCode::OK);
+}
+
+/// A repeat visit asks for no hashed file (a year, immutable), and still revalidates the page
+/// and the stable entry storefronts import by name; a hashed name the build does not have (an
+/// old page after a deploy) is a 404, never the SPA's page cached for a year under that name.
+#[tokio::test]
+async fn hashed_files_are_kept_a_year_and_stable_names_are_revalidated() {
+    let spa = spa_dir();
+    let dir = spa.path().to_path_buf();
+    let s = start_with(move |c| c.static_dir = Some(dir)).await;
+    let cache = |r: &reqwest::Response| {
+        r.headers()
+            .get(header::CACHE_CONTROL)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    for path in [
+        "/inquiry-desk-741483cdfe1e2f45_bg.wasm",
+        "/inquiry-desk-741483cdfe1e2f45.js",
+    ] {
+        let r = get(&s, path, Some("br")).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            cache(&r).as_deref(),
+            Some("public, max-age=31536000, immutable"),
+            "{path}"
+        );
+        assert!(varies_on_encoding(&r), "{path}");
+    }
+    let hashed = get(&s, "/inquiry-desk-741483cdfe1e2f45_bg.wasm", Some("br")).await;
+    assert_eq!(encoding(&hashed), Some("br"));
+    assert_eq!(hashed.text().await.unwrap(), "BROTLI hashed wasm");
+    for path in ["/", "/inquiry-desk.js", "/123/edit"] {
+        let r = get(&s, path, None).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(cache(&r).as_deref(), Some("no-cache"), "{path}");
+    }
+    let old = get(&s, "/inquiry-desk-0123456789abcdef_bg.wasm", None).await;
+    assert_eq!(old.status(), StatusCode::NOT_FOUND);
+    assert_eq!(cache(&old).as_deref(), Some("no-cache"));
+    assert!(old.bytes().await.unwrap().is_empty());
 }
 
 fn gunzip(bytes: &[u8]) -> Vec<u8> {

@@ -70,7 +70,7 @@ impl Client {
     /// Adds the credentials to a request: the bearer token (asking the host's provider each
     /// time), or the cookies plus the header the server requires of cookie requests (a
     /// cross-site form cannot send it, so a cookie alone never authorises a change).
-    async fn authed(&self, rb: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+    pub(super) async fn authed(&self, rb: RequestBuilder) -> Result<RequestBuilder, ApiError> {
         if self.credentials.uses_cookies() {
             return Ok(rb
                 .credentials(web_sys::RequestCredentials::Include)
@@ -117,7 +117,7 @@ impl Client {
 
     pub async fn init(&self) -> Result<InquiryInit, ApiError> {
         let wire: WireInit = self
-            .call(Request::get(
+            .call_adopting(Request::get(
                 &self.asset_url(&format!("{CS}/getQuestionInit")),
             ))
             .await?;
@@ -130,7 +130,7 @@ impl Client {
     }
 
     pub async fn list(&self, q: &ListQuery) -> Result<InquiryPage, ApiError> {
-        let page: WirePage<InquirySummary> = self.call(self.list_request(q)).await?;
+        let page: WirePage<InquirySummary> = self.call_adopting(self.list_request(q)).await?;
         Ok(page.into())
     }
 
@@ -304,7 +304,9 @@ pub fn revoke_object_url(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
 }
 
-async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Result<T, ApiError> {
+pub(super) async fn send_request<T: DeserializeOwned>(
+    req: gloo_net::http::Request,
+) -> Result<T, ApiError> {
     let resp = req
         .send()
         .await
@@ -313,7 +315,9 @@ async fn send_request<T: DeserializeOwned>(req: gloo_net::http::Request) -> Resu
 }
 
 /// The payload of an envelope, or the error its status and body say.
-async fn payload_of<T: DeserializeOwned>(resp: gloo_net::http::Response) -> Result<T, ApiError> {
+pub(super) async fn payload_of<T: DeserializeOwned>(
+    resp: gloo_net::http::Response,
+) -> Result<T, ApiError> {
     let status = resp.status();
     let text = resp
         .text()

@@ -5,6 +5,7 @@ mod auth;
 mod client;
 mod dto;
 mod error;
+mod prefetch;
 mod upload;
 
 pub use auth::{AuthWatch, Credentials};

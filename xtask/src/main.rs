@@ -11,6 +11,7 @@
 
 mod bench;
 mod browser;
+mod dist;
 mod services;
 mod tools;
 
@@ -131,6 +132,7 @@ fn output(c: &mut Command) -> Option<String> {
 fn build_spa() -> Result {
     run(cmd("cargo").args(["fetch"]))?;
     run(cmd("trunk").args(["build", "--release", "--offline"]))?;
+    dist::stable_entries(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
     // The counselors' console: a separate trunk build (console/dist, served at /console/), so
     // nothing of it reaches the customer SPA's bytes.

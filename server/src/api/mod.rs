@@ -1,5 +1,6 @@
 //! The HTTP surface: routes, CORS, static files, and envelopes for everything that goes wrong.
 
+pub mod assets;
 pub mod bo;
 pub mod demo;
 pub mod dto;
@@ -29,8 +30,7 @@ use tower_http::{
         CompressionLayer, CompressionLevel,
     },
     cors::{AllowOrigin, CorsLayer},
-    services::{ServeDir, ServeFile},
-    set_header::{SetResponseHeader, SetResponseHeaderLayer},
+    set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
 
@@ -230,10 +230,10 @@ pub fn router(state: AppState) -> Router {
     if let Some(dir) = &state.config.console_dir {
         // The counselor console: its own trunk build (public URL /console/), its own index.html
         // for its client routes. Nothing of it is in the customer SPA.
-        app = app.nest_service("/console", app_files(dir));
+        app = app.nest_service("/console", assets::app_files(dir));
     }
     if let Some(dir) = &state.config.static_dir {
-        app = app.fallback_service(app_files(dir));
+        app = app.fallback_service(assets::app_files(dir));
     } else {
         app = app.fallback(api_not_found);
     }
@@ -261,35 +261,6 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-}
-
-/// A built Leptos app (the SPA, or the console): `index.html` for its client routes, and the
-/// precompressed `.br` / `.gz` siblings `cargo xtask build` writes (brotli 11, gzip 9), chosen
-/// by `Accept-Encoding`, so a request costs no compression at all. `Last-Modified` lets a
-/// browser or CDN revalidate for a 304.
-fn app_files(
-    dir: &std::path::Path,
-) -> SetResponseHeader<SetResponseHeader<ServeDir<ServeFile>, HeaderValue>, HeaderValue> {
-    let index = ServeFile::new(dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
-    let files = ServeDir::new(dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(index);
-    // The SPA's assets have stable names (storefronts import /inquiry-desk.js by name): make
-    // browsers revalidate them (a 304 when unchanged) instead of guessing a lifetime.
-    let files = SetResponseHeader::if_not_present(
-        files,
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-cache"),
-    );
-    // One URL answers br, gzip or identity: caches must key on Accept-Encoding.
-    SetResponseHeader::appending(
-        files,
-        header::VARY,
-        HeaderValue::from_static("accept-encoding"),
-    )
 }
 
 /// Responses smaller than this are sent as they are: below it, compression saves less than its
