@@ -158,6 +158,7 @@ field-invalid = { $field } is not valid. Please choose again.
 
 ## Errors from the API
 error-network = Can't reach the server. Please check your connection and try again.
+page-load-failed = This page could not be loaded. Please check your connection and try again.
 error-unauthorized = Please log in again to continue.
 error-not-found = What you asked for could not be found.
 error-server = Something went wrong on our side. Please try again in a moment.

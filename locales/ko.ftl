@@ -156,6 +156,7 @@ field-invalid = { $field }의 값이 올바르지 않습니다. 다시 선택해
 
 ## Errors from the API
 error-network = 서버에 연결할 수 없습니다. 네트워크 연결을 확인한 뒤 다시 시도해 주세요.
+page-load-failed = 화면을 불러오지 못했습니다. 네트워크 연결을 확인한 뒤 다시 시도해 주세요.
 error-unauthorized = 로그인이 필요합니다. 다시 로그인한 뒤 이용해 주세요.
 error-not-found = 요청한 정보를 찾을 수 없습니다.
 error-server = 일시적인 오류로 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.

@@ -155,6 +155,7 @@ field-invalid = { $field }的值不正確，請重新選擇。
 
 ## API 錯誤
 error-network = 無法連線到伺服器。請確認網路連線後再試一次。
+page-load-failed = 無法載入此頁面。請確認網路連線後再試一次。
 error-unauthorized = 請重新登入後再使用。
 error-not-found = 找不到您要的資料。
 error-server = 暫時無法處理您的要求，請稍後再試。

@@ -24,7 +24,7 @@ pub use config::Config;
 pub use embed::{js_mount, js_unmount, mount_all, MountHandle, MOUNTED_ATTR};
 pub use events::Events;
 use i18n::I18n;
-use pages::{DetailPage, EditPage, LastListQuery, ListPage, NewPage, NotFound};
+use pages::{LastListQuery, Lazy, LazyPage, ListPage, NotFound};
 
 /// The root component. Everything it renders sits under the `.inquiry-desk` root class.
 /// Expects an [`Events`] in context (provided by [`mount`]).
@@ -59,9 +59,12 @@ pub fn App(config: Config) -> impl IntoView {
                 <RouteReporter />
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=ListPage />
-                    <Route path=path!("/new") view=NewPage />
-                    <Route path=path!("/:ccnNo") view=DetailPage />
-                    <Route path=path!("/:ccnNo/edit") view=EditPage />
+                    <Route path=path!("/new") view=|| view! { <LazyPage page=Lazy::New /> } />
+                    <Route path=path!("/:ccnNo") view=|| view! { <LazyPage page=Lazy::Detail /> } />
+                    <Route
+                        path=path!("/:ccnNo/edit")
+                        view=|| view! { <LazyPage page=Lazy::Edit /> }
+                    />
                 </Routes>
             </Router>
         </div>

@@ -80,3 +80,53 @@ test('a repeat visit fetches no script, wasm or stylesheet: only the page and th
   assert.ok(fromNetwork.some((l) => / \/$/.test(l)), `the page itself is revalidated:\n${fromNetwork.join('\n')}`);
   await page.close();
 });
+
+const FORM_CHUNK = /inquiry-desk-split_form-[0-9a-f]+\.wasm$/;
+const DETAIL_CHUNK = /inquiry-desk-split_detail-[0-9a-f]+\.wasm$/;
+
+test('the list fetches the detail\'s and the form\'s chunks once its rows are shown; a row then opens without waiting for one', async () => {
+  const page = await newPage(browser());
+  const chunks = [];
+  page.on('request', (r) => { if (/split_\w+-[0-9a-f]+\.wasm$/.test(r.url())) chunks.push(r.url()); });
+  const detailChunk = page.waitForRequest(DETAIL_CHUNK);
+  const formChunk = page.waitForRequest(FORM_CHUNK);
+  await page.goto(`${BASE}/`);
+  await page.locator('.idk-row').first().waitFor();
+  await detailChunk;
+  await formChunk;
+  await page.waitForLoadState('networkidle');
+  const before = chunks.length;
+  await page.locator('.idk-row-title').first().click();
+  await page.locator('[data-page="detail"]').waitFor();
+  assert.equal(chunks.length, before, `no chunk fetched again:\n${chunks.join('\n')}`);
+  await page.close();
+});
+
+test('the form and the detail opened directly load their chunks; a chunk that fails to load is an error with a retry, not a dead app', async () => {
+  const page = await newPage(browser());
+  await page.goto(`${BASE}/new`);
+  await page.locator('[data-page="new"]').waitFor();
+
+  // The form's chunk fails (a flaky network): the page says so and offers a retry.
+  const failing = await newPage(browser());
+  let refused = 0;
+  await failing.route(FORM_CHUNK, (route) => { refused += 1; return route.abort('failed'); });
+  await failing.goto(`${BASE}/new`);
+  const alert = failing.locator('[data-page="load-failed"] [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /불러오지 못했습니다/);
+  assert.ok(refused >= 1);
+  // The app is alive: the retry loads the form.
+  await failing.unroute(FORM_CHUNK);
+  await alert.getByRole('button', { name: '다시 시도' }).click();
+  await failing.locator('[data-page="new"]').waitFor();
+  await failing.close();
+
+  const detail = await newPage(browser());
+  await detail.goto(`${BASE}/`);
+  const href = await detail.locator('.idk-row-title').first().getAttribute('href');
+  await detail.goto(`${BASE}${href}`);
+  await detail.locator('[data-page="detail"]').waitFor();
+  await detail.close();
+  await page.close();
+});

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::{app_href, live::use_live_revision, LastListQuery};
+use super::{app_href, lazy::preload_all, live::use_live_revision, LastListQuery};
 use crate::{
     api::{ApiError, Client, InquiryInit, InquiryPage, ListQuery},
     components::{EmptyState, ErrorPanel, FilterBar, Flash, Pager, SkeletonRows, StatusBadge},
@@ -76,6 +76,8 @@ pub fn ListPage() -> impl IntoView {
         async move { client.list(&q).await }
     });
     let (pending, set_pending) = signal(false);
+    // Once rows are shown, the pages a customer opens next are fetched in the background.
+    let preloaded = StoredValue::new(false);
     // Statuses and answers change under the customer: a changed page is read again.
     let etag = use_live_revision(
         {
@@ -108,7 +110,13 @@ pub fn ListPage() -> impl IntoView {
                 <Transition fallback=move || view! { <SkeletonRows count=PAGE_SIZE as usize /> } set_pending=set_pending>
                     {move || Suspend::new(async move {
                         match page.await {
-                            Ok(p) => results(p, filter, on_change).into_any(),
+                            Ok(p) => {
+                                if !preloaded.get_value() {
+                                    preloaded.set_value(true);
+                                    preload_all();
+                                }
+                                results(p, filter, on_change).into_any()
+                            }
                             Err(e) => view! { <ErrorPanel message=i18n.api_error(&e) on_retry=move |_| page.refetch() /> }.into_any(),
                         }
                     })}

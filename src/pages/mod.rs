@@ -2,11 +2,11 @@
 
 mod detail;
 mod form;
+mod lazy;
 mod list;
 mod live;
 
-pub use detail::DetailPage;
-pub use form::{EditPage, NewPage};
+pub use lazy::{preload_all, Lazy, LazyPage};
 pub use list::ListPage;
 
 use leptos::prelude::*;

@@ -6,7 +6,8 @@
 //    (the floor a client-side app is compared with);
 // 2. list-ready time and LCP of the SPA and of the static page, RUNS alternating runs each, in
 //    headless Chromium under Lighthouse's mobile profile (412 px, 4x CPU slowdown, 150 ms RTT,
-//    1.6 Mbps down, 750 kbps up), every run in a fresh context (empty cache);
+//    1.6 Mbps down, 750 kbps up), every run in a fresh context (empty cache), then the repeat
+//    visit: the same page again in that context (warm cache, same throttling);
 // 3. Lighthouse (mobile, its default simulated throttling) on both pages.
 // Figures are printed; nothing here asserts a timing.
 
@@ -141,8 +142,14 @@ async function measure(url) {
   // an entry, not for a fixed number of frames.
   await page.waitForFunction(() => !Number.isNaN(window.__lcp), null, { timeout: 10000 }).catch(() => {});
   const lcp = await page.evaluate(() => window.__lcp);
+  // The customer comes back: a new navigation with what the first visit cached.
+  await page.goto("about:blank");
+  const counted = { ...bytes };
+  await page.goto(url, { waitUntil: "commit" });
+  const repeat = await page.evaluate(() => window.__listReady);
+  await page.waitForLoadState("load");
   await context.close();
-  return { ready, lcp, bytes };
+  return { ready, lcp, bytes: counted, repeat };
 }
 
 const results = { spa: [], static: [] };
@@ -158,6 +165,7 @@ const ms = (x) => `${Math.round(x)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const summary = (runs) => ({
   ready: median(runs.map((r) => r.ready)),
+  repeat: median(runs.map((r) => r.repeat)),
   lcp: median(runs.map((r) => r.lcp)),
   bytes: runs[0].bytes,
 });
@@ -173,7 +181,10 @@ for (const [name, s, runs] of [["SPA", spa, results.spa], ["static page", stat, 
   console.log(`${name.padEnd(15)} ${ms(s.ready).padEnd(12)} ${ms(s.lcp).padEnd(10)} ${(kb(wire(s.bytes)) + " / " + kb(total)).padEnd(35)} ${s.bytes.notFound}`);
   console.log(`${"".padEnd(15)} runs: ${runs.map((r) => Math.round(r.ready)).join(", ")} ms`);
 }
-console.log(`ratio SPA / static: ${ratio.toFixed(2)}x   (required <= 6x, goal <= 4x: ${ratio <= 4 ? "goal met" : ratio <= 6 ? "required met" : "NOT met"})`);
+console.log(`ratio SPA / static: ${ratio.toFixed(2)}x   (required <= 5.5x, goal <= 4x: ${ratio <= 4 ? "goal met" : ratio <= 5.5 ? "required met" : "NOT met"})`);
+const repeatRatio = spa.repeat / stat.repeat;
+console.log(`repeat visit (warm cache) list-ready: SPA ${ms(spa.repeat)}, static page ${ms(stat.repeat)}, ratio ${repeatRatio.toFixed(2)}x   (required <= 2x: ${repeatRatio <= 2 ? "met" : "NOT met"})`);
+console.log(`${"".padEnd(15)} SPA repeat runs: ${results.spa.map((r) => Math.round(r.repeat)).join(", ")} ms`);
 console.log(`first-load transfer as served (wasm+js+css): ${kb(wire(spa.bytes))}   (required <= 220 KB, goal <= 150 KB: ${wire(spa.bytes) <= 150 * 1024 ? "goal met" : wire(spa.bytes) <= 220 * 1024 ? "required met" : "NOT met"})`);
 
 // --- 3. Lighthouse ---------------------------------------------------------------------------

@@ -10,7 +10,8 @@
 //!    status, register: requests/s, p50, p99, errors — on SQLite and on PostgreSQL (a
 //!    throwaway local cluster), side by side.
 //!
-//! `--server-only` skips 1 and 2; `--engines sqlite` (or `postgres`) runs one engine;
+//! `--server-only` skips 1 and 2; `--browser-only` skips 3 (on SQLite); `--engines sqlite` (or
+//! `postgres`) runs one engine;
 //! `INQUIRY_BENCH_SERVER=PATH` benchmarks another build of the server (e.g. an older commit's,
 //! for a before/after on the same machine).
 //!
@@ -47,6 +48,7 @@ struct Options {
     runs: u32,
     duration_secs: u32,
     server_only: bool,
+    browser_only: bool,
     engines: Vec<Engine>,
 }
 
@@ -55,6 +57,7 @@ fn parse(args: &[String]) -> Result<Options> {
         runs: 5,
         duration_secs: 10,
         server_only: false,
+        browser_only: false,
         engines: vec![Engine::Sqlite, Engine::Postgres],
     };
     let mut it = args.iter();
@@ -69,6 +72,10 @@ fn parse(args: &[String]) -> Result<Options> {
             "--runs" => o.runs = value("--runs")?,
             "--duration" => o.duration_secs = value("--duration")?,
             "--server-only" => o.server_only = true,
+            "--browser-only" => {
+                o.browser_only = true;
+                o.engines = vec![Engine::Sqlite];
+            }
             "--engines" => {
                 o.engines = it
                     .next()
@@ -89,6 +96,9 @@ fn parse(args: &[String]) -> Result<Options> {
 
 pub fn bench(args: &[String]) -> Result {
     let options = parse(args)?;
+    if options.server_only && options.browser_only {
+        return Err("bench: --server-only and --browser-only exclude each other".into());
+    }
     install(Tools::build())?;
     ensure_browser()?;
     ensure_packages(&[("wrk", "/usr/bin/wrk")], "the load test")?;
@@ -136,6 +146,9 @@ pub fn bench(args: &[String]) -> Result {
                 .arg(&site)
                 .arg(options.runs.to_string()))?;
         }
+        if options.browser_only {
+            continue;
+        }
         let targets = target_dir().join(format!("bench/detail-targets-{}.lua", engine.name()));
         run(Command::new("node")
             .current_dir(&node_dir)
@@ -144,7 +157,9 @@ pub fn bench(args: &[String]) -> Result {
             .arg(&targets))?;
         results.push((engine, load(&server.url, &targets, options.duration_secs)?));
     }
-    print_load(&results, options.duration_secs);
+    if !options.browser_only {
+        print_load(&results, options.duration_secs);
+    }
     Ok(())
 }
 
@@ -210,12 +225,15 @@ fn size(path: &Path) -> Option<u64> {
     fs::metadata(path).ok().map(|m| m.len())
 }
 
-/// Raw, gzip and brotli size of every file the SPA's first load fetches, from the build's
-/// precompressed siblings (what the server sends for `Accept-Encoding: br` / `gzip`).
+/// Raw, gzip and brotli size of every file of the dist, from the build's precompressed siblings
+/// (what the server sends for `Accept-Encoding: br` / `gzip`); the first load is the wasm, JS
+/// and CSS `index.html` references (the content-hashed files, not the stable entries
+/// storefronts import, which hold the same code).
 fn print_sizes(dist: &Path) -> Result {
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     println!("\n== Release dist (brotli 11 / gzip 9, precompressed at build time)");
     println!(
-        "{:<24} {:>12} {:>12} {:>12}",
+        "{:<40} {:>12} {:>12} {:>12}",
         "file", "raw", "gzip", "brotli"
     );
     let mut first_load = 0;
@@ -233,13 +251,15 @@ fn print_sizes(dist: &Path) -> Result {
         let br = size(&dist.join(format!("{name}.br")));
         let shown = |v: Option<u64>| v.map(kb).unwrap_or_else(|| "-".into());
         println!(
-            "{:<24} {:>12} {:>12} {:>12}",
+            "{:<40} {:>12} {:>12} {:>12}",
             name,
             kb(raw),
             shown(gz),
             shown(br)
         );
-        if [".wasm", ".js", ".css"].iter().any(|e| name.ends_with(e)) {
+        let loaded = [".wasm", ".js", ".css"].iter().any(|e| name.ends_with(e))
+            && index.contains(&format!("/{name}"));
+        if loaded {
             first_load += br.unwrap_or(raw);
         }
     }

@@ -13,6 +13,8 @@ mod bench;
 mod browser;
 mod dist;
 mod services;
+mod size;
+mod split;
 mod tools;
 
 use browser::{browser_e2e, browser_tests, node_scripts, RunningServer};
@@ -29,6 +31,8 @@ use std::{
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
+/// npm esbuild: minifies the SPA's generated JS (xtask/src/split.rs).
+const ESBUILD_VERSION: &str = "0.24.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("install") => install(Tools::all()),
         Some("build") => install(Tools::build()).and_then(|_| build_spa()),
+        Some("size") => size::size(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
@@ -49,7 +54,9 @@ fn main() -> ExitCode {
                  test                                 fmt, clippy, all native tests, browser tests\n  \
                  install                              install missing tools (wasm target, trunk, wasm-bindgen-cli, binaryen, chromium)\n  \
                  build                                build the SPA release into dist/ (with .br/.gz siblings)\n  \
-                 bench [--runs N] [--duration SECS]   dist sizes, list-ready vs a static page, Lighthouse, server under load"
+                 size [--top N]                       where the SPA's wasm bytes go: by crate, by module, largest functions\n  \
+                 bench [--runs N] [--duration SECS]   dist sizes, list-ready vs a static page (first and repeat visit), Lighthouse, server under load\n  \
+                 \x20     [--server-only | --browser-only] [--engines sqlite,postgres]"
             );
             return ExitCode::from(2);
         }
@@ -76,6 +83,10 @@ fn tools_dir() -> PathBuf {
 
 fn binaryen_bin() -> PathBuf {
     tools_dir().join("binaryen/node_modules/.bin")
+}
+
+fn esbuild_bin() -> PathBuf {
+    tools_dir().join("esbuild/node_modules/.bin/esbuild")
 }
 
 /// PATH with the project-local binaryen first (Debian's wasm-opt 108 breaks the wasm) and
@@ -131,7 +142,11 @@ fn output(c: &mut Command) -> Option<String> {
 
 fn build_spa() -> Result {
     run(cmd("cargo").args(["fetch"]))?;
-    run(cmd("trunk").args(["build", "--release", "--offline"]))?;
+    // The pages after the list go into chunks of their own (xtask/src/split.rs).
+    run(cmd("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("CARGO_ENCODED_RUSTFLAGS", split::rustflags()))?;
+    split::split(&root().join("dist"))?;
     dist::stable_entries(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
     // The counselors' console: a separate trunk build (console/dist, served at /console/), so

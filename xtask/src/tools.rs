@@ -9,8 +9,8 @@ use std::{
 };
 
 use crate::{
-    binaryen_bin, cmd, output, root, run, services, tools_dir, Result, BINARYEN_VERSION,
-    TRUNK_VERSION, WASM_TARGET,
+    binaryen_bin, cmd, esbuild_bin, output, root, run, services, tools_dir, Result,
+    BINARYEN_VERSION, ESBUILD_VERSION, TRUNK_VERSION, WASM_TARGET,
 };
 
 #[derive(Clone, Copy)]
@@ -117,6 +117,19 @@ pub(crate) fn install(tools: Tools) -> Result {
                 "--no-fund",
                 "--no-save",
                 &format!("binaryen@{BINARYEN_VERSION}"),
+            ]))?;
+        }
+        let esbuild_ok = output(Command::new(esbuild_bin()).arg("--version"))
+            .is_some_and(|v| v.trim() == ESBUILD_VERSION);
+        if !esbuild_ok {
+            let dir = tools_dir().join("esbuild");
+            fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            run(cmd("npm").current_dir(&dir).args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                &format!("esbuild@{ESBUILD_VERSION}"),
             ]))?;
         }
     }
