@@ -35,7 +35,8 @@ pub async fn register(
     let member = mbr_no.to_owned();
     let checked = fields.clone();
     let (key_c, hash_c) = (key.clone(), hash.clone());
-    // Keys older than this have expired (stored UTC text, so it compares as a string).
+    // A key is fresh while used after this, expired at it and before (stored UTC text, so it
+    // compares as a string): with a zero TTL every use is a first use.
     let fresh_since = db_time(chrono::Utc::now() - state.config.idempotency_ttl);
     let fresh_c = fresh_since.clone();
     let (errors, replay) = state

@@ -28,8 +28,11 @@ async fn idempotency_keys_are_claimed_once_and_expire() {
                 tx.claim_idempotency("M1", "k", "h2", &a, T2, T2)?,
                 "{engine}: an expired key is free"
             );
+            // A use is fresh strictly after `fresh_since` (now − TTL): with no TTL at all, a use
+            // made this very millisecond has already expired.
+            assert_eq!(tx.idempotency_record("M1", "k", T2)?, None, "{engine}");
             assert!(tx.withdraw_question_if_received(&a, "M1", T2)?);
-            let r = tx.idempotency_record("M1", "k", T2)?.unwrap();
+            let r = tx.idempotency_record("M1", "k", T1)?.unwrap();
             assert_eq!(
                 (r.req_hash.as_str(), r.inquiry_exists),
                 ("h2", false),

@@ -14,7 +14,7 @@ pub fn idempotency_record(
         "SELECT i.req_hash, i.ccn_no, EXISTS (SELECT 1 FROM ccn c
                                                 WHERE c.ccn_no = i.ccn_no AND c.wdrw_dtm IS NULL)
            FROM idempotency i
-          WHERE i.mbr_no = ?1 AND i.idem_key = ?2 AND i.created_at >= ?3",
+          WHERE i.mbr_no = ?1 AND i.idem_key = ?2 AND i.created_at > ?3",
     )?
     .query_row([mbr_no, key, fresh_since], |r| {
         Ok(IdempotencyRecord {
@@ -37,7 +37,7 @@ pub fn claim_idempotency(
     fresh_since: &str,
 ) -> rusqlite::Result<bool> {
     conn.execute(
-        "DELETE FROM idempotency WHERE mbr_no = ?1 AND created_at < ?2 AND idem_key <> ?3",
+        "DELETE FROM idempotency WHERE mbr_no = ?1 AND created_at <= ?2 AND idem_key <> ?3",
         [mbr_no, fresh_since, key],
     )?;
     let n = conn.execute(
@@ -46,7 +46,7 @@ pub fn claim_idempotency(
          ON CONFLICT (mbr_no, idem_key) DO UPDATE
             SET req_hash = excluded.req_hash, ccn_no = excluded.ccn_no,
                 created_at = excluded.created_at
-          WHERE idempotency.created_at < ?6",
+          WHERE idempotency.created_at <= ?6",
         [mbr_no, key, req_hash, ccn_no, now, fresh_since],
     )?;
     Ok(n == 1)
