@@ -70,7 +70,7 @@ impl Client {
     /// Adds the credentials to a request: the bearer token (asking the host's provider each
     /// time), or the cookies plus the header the server requires of cookie requests (a
     /// cross-site form cannot send it, so a cookie alone never authorises a change).
-    pub(super) async fn authed(&self, rb: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+    async fn authed(&self, rb: RequestBuilder) -> Result<RequestBuilder, ApiError> {
         if self.credentials.uses_cookies() {
             return Ok(rb
                 .credentials(web_sys::RequestCredentials::Include)
@@ -82,17 +82,17 @@ impl Client {
         })
     }
 
+    /// The request, with the credentials.
+    pub(super) async fn request(&self, rb: RequestBuilder) -> Result<Request, ApiError> {
+        self.authed(rb)
+            .await?
+            .build()
+            .map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
     /// Sends a request and unwraps the envelope; a 401 is reported to the host.
     async fn call<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T, ApiError> {
-        let result = async {
-            let req = self
-                .authed(rb)
-                .await?
-                .build()
-                .map_err(|e| ApiError::Decode(e.to_string()))?;
-            send_request(req).await
-        }
-        .await;
+        let result = async { send_request(self.request(rb).await?).await }.await;
         self.auth.observe(result)
     }
 

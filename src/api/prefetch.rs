@@ -37,11 +37,7 @@ impl Client {
         rb: RequestBuilder,
     ) -> Result<T, ApiError> {
         let result = async {
-            let req = self
-                .authed(rb)
-                .await?
-                .build()
-                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            let req = self.request(rb).await?;
             if let Some(pending) = take(&req) {
                 if let Ok(resp) = JsFuture::from(pending).await {
                     if let Ok(resp) = resp.dyn_into::<web_sys::Response>() {

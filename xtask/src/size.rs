@@ -7,11 +7,11 @@
 //! instantiate it; what inlining moved into this crate's functions is counted here. The dist's
 //! brotli size is `cargo xtask bench`'s; this says which code the bytes are.
 
-use std::{collections::HashMap, fs, path::Path, process::Command};
+use std::{collections::HashMap, fs, path::Path};
 
 use wasmparser::{BinaryReaderError, KnownCustom, Name, Parser, Payload};
 
-use crate::{binaryen_bin, cmd, install, run, target_dir, Result, Tools, WASM_TARGET};
+use crate::{cmd, install, run, target_dir, Result, Tools, WASM_TARGET};
 
 pub fn size(args: &[String]) -> Result {
     let top = match args {
@@ -46,18 +46,7 @@ pub fn size(args: &[String]) -> Result {
         .arg(&out)
         .arg(&raw))?;
     let named = out.join("desk-named.wasm");
-    run(Command::new(binaryen_bin().join("wasm-opt"))
-        .args([
-            "-Oz",
-            "-g",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-        ])
-        .args([
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-        ])
+    run(crate::split::wasm_opt(&["-Oz", "-g"])
         .arg(out.join("desk_bg.wasm"))
         .arg("-o")
         .arg(&named))?;

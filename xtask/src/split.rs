@@ -118,20 +118,7 @@ pub fn split(dist: &Path) -> Result {
     }
     fs::write(&link_path, link_js).map_err(|e| e.to_string())?;
     for wasm in &wasm_files {
-        run(Command::new(binaryen_bin().join("wasm-opt"))
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-            ])
-            .args([
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-            ])
-            .arg(wasm)
-            .arg("-o")
-            .arg(wasm))?;
+        run(wasm_opt(&["-Oz"]).arg(wasm).arg("-o").arg(wasm))?;
     }
 
     for js in [&link_path, &work.join(format!("{NAME}-{hash}.js"))] {
@@ -163,6 +150,19 @@ pub fn split(dist: &Path) -> Result {
     let html = fs::read_to_string(&index).map_err(|e| e.to_string())?;
     let html = rewrite_index(&html, &trunk_hash, &hash, &link)?;
     fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// wasm-opt with `args` and the wasm features the Rust target emits (what trunk passes).
+pub fn wasm_opt(args: &[&str]) -> Command {
+    let mut c = Command::new(binaryen_bin().join("wasm-opt"));
+    c.args(args).args([
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+    ]);
+    c
 }
 
 /// The hash in trunk's `inquiry-desk-<hash>_bg.wasm`.

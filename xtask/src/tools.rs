@@ -105,32 +105,16 @@ pub(crate) fn install(tools: Tools) -> Result {
             // No --locked: its lockfile pins a webpki-roots release the registry mirror lacks.
             run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb]))?;
         }
-        let wasm_opt = binaryen_bin().join("wasm-opt");
-        let ok = output(Command::new(&wasm_opt).arg("--version"))
+        // wasm-opt (npm binaryen: Debian's 108 breaks the wasm) and esbuild, into .tools/.
+        let wasm_opt = output(Command::new(binaryen_bin().join("wasm-opt")).arg("--version"))
             .is_some_and(|v| v.contains("version 132"));
-        if !ok {
-            let dir = tools_dir().join("binaryen");
-            fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-            run(cmd("npm").current_dir(&dir).args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                &format!("binaryen@{BINARYEN_VERSION}"),
-            ]))?;
+        if !wasm_opt {
+            npm_tool("binaryen", BINARYEN_VERSION)?;
         }
-        let esbuild_ok = output(Command::new(esbuild_bin()).arg("--version"))
+        let esbuild = output(Command::new(esbuild_bin()).arg("--version"))
             .is_some_and(|v| v.trim() == ESBUILD_VERSION);
-        if !esbuild_ok {
-            let dir = tools_dir().join("esbuild");
-            fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-            run(cmd("npm").current_dir(&dir).args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                &format!("esbuild@{ESBUILD_VERSION}"),
-            ]))?;
+        if !esbuild {
+            npm_tool("esbuild", ESBUILD_VERSION)?;
         }
     }
     if tools.browser {
@@ -141,6 +125,19 @@ pub(crate) fn install(tools: Tools) -> Result {
         services::install()?;
     }
     Ok(())
+}
+
+/// Installs npm `package@version` into .tools/PACKAGE (its binaries in node_modules/.bin).
+fn npm_tool(package: &str, version: &str) -> Result {
+    let dir = tools_dir().join(package);
+    fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    run(cmd("npm").current_dir(&dir).args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        &format!("{package}@{version}"),
+    ]))
 }
 
 /// Debian packages the browser tests need: the browser, its driver, and a CJK font so Korean
