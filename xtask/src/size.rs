@@ -183,6 +183,11 @@ fn report(path: &Path, top: usize) -> Result {
                 .copied()
                 .collect::<Vec<_>>()
                 .join("::");
+            let path = if path.is_empty() {
+                "(crate root: App, …)".to_owned()
+            } else {
+                path
+            };
             *modules.entry(path).or_default() += size;
         }
     }
