@@ -104,7 +104,7 @@ pub fn render(locale: &'static str, pieces: &[Piece], args: &[Arg<'_>], out: &mu
                     if n.fract() == 0.0 && n.abs() < 1e15 {
                         let _ = write!(out, "{}", *n as i64);
                     } else {
-                        let _ = write!(out, "{n}");
+                        fraction(*n, out);
                     }
                 }
             },
@@ -118,6 +118,23 @@ pub fn render(locale: &'static str, pieces: &[Piece], args: &[Arg<'_>], out: &mu
             }
         }
     }
+}
+
+/// A number with a fraction, as `2.5`. In the browser, JS's own `String(n)`: Rust's `Display`
+/// for `f64` is 14 KB of float printer in the wasm, for a case no message has today.
+#[cfg(target_arch = "wasm32")]
+fn fraction(n: f64, out: &mut String) {
+    out.push_str(&String::from(
+        js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .unwrap_or_default(),
+    ));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fraction(n: f64, out: &mut String) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n}");
 }
 
 fn select(locale: &'static str, arg: &Arg<'_>, variants: &[(Key, &[Piece])]) -> Option<usize> {

@@ -7,10 +7,12 @@ use wasm_bindgen::JsCast;
 use super::{
     auth::{AuthWatch, Credentials},
     dto::{
-        status_code, status_from_code, CatalogGoods, Envelope, Inquiry, InquiryInit, InquiryPage,
-        InquirySummary, OrderedGoods, Paged, Photo, WireInit, WirePage, WireStatusPayload,
+        status_code, CatalogGoods, Inquiry, InquiryInit, InquiryPage, OrderedGoods, Paged, Photo,
+        WirePage,
     },
-    error::{ApiError, ErrorField, FieldError},
+    envelope::{error_from, mini_payload, payload_of, send_request, serde_payload, Decode},
+    error::ApiError,
+    list_wire,
 };
 use crate::domain::{Period, Status};
 
@@ -92,7 +94,8 @@ impl Client {
 
     /// Sends a request and unwraps the envelope; a 401 is reported to the host.
     async fn call<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T, ApiError> {
-        let result = async { send_request(self.request(rb).await?).await }.await;
+        let result =
+            async { send_request(self.request(rb).await?, serde_payload::<T>).await }.await;
         self.auth.observe(result)
     }
 
@@ -109,29 +112,25 @@ impl Client {
                 .await?
                 .json(body)
                 .map_err(|e| ApiError::Decode(e.to_string()))?;
-            send_request::<T>(req).await
+            send_request(req, serde_payload::<T>).await
         }
         .await;
         self.auth.observe(result)
     }
 
     pub async fn init(&self) -> Result<InquiryInit, ApiError> {
-        let wire: WireInit = self
-            .call_adopting(Request::get(
-                &self.asset_url(&format!("{CS}/getQuestionInit")),
-            ))
+        let rb = Request::get(&self.asset_url(&format!("{CS}/getQuestionInit")));
+        let wire = self
+            .call_adopting(rb, mini_payload::<list_wire::Init>)
             .await?;
-        Ok(InquiryInit {
-            member: wire.mbr_no,
-            store_time_zone: wire.store_time_zone,
-            limits: wire.limits,
-            types: wire.cnsl_types,
-        })
+        Ok(list_wire::init(wire))
     }
 
     pub async fn list(&self, q: &ListQuery) -> Result<InquiryPage, ApiError> {
-        let page: WirePage<InquirySummary> = self.call_adopting(self.list_request(q)).await?;
-        Ok(page.into())
+        let wire = self
+            .call_adopting(self.list_request(q), mini_payload::<list_wire::ListPage>)
+            .await?;
+        list_wire::page(wire).map_err(ApiError::Decode)
     }
 
     fn list_request(&self, q: &ListQuery) -> RequestBuilder {
@@ -183,10 +182,11 @@ impl Client {
 
     /// A conditional read: with the `etag` of the last answer, the server says 304 when nothing
     /// changed, and no body travels.
-    async fn call_if_changed<T: DeserializeOwned>(
+    async fn call_if_changed<T>(
         &self,
         rb: RequestBuilder,
         etag: Option<&str>,
+        decode: Decode<T>,
     ) -> Result<Revision<T>, ApiError> {
         let rb = match etag {
             Some(e) => rb.header("If-None-Match", e),
@@ -206,7 +206,7 @@ impl Client {
             }
             let etag = resp.headers().get("etag");
             Ok(Revision::Changed {
-                value: payload_of(resp).await?,
+                value: payload_of(resp, decode).await?,
                 etag,
             })
         }
@@ -222,7 +222,8 @@ impl Client {
     ) -> Result<Revision<Inquiry>, ApiError> {
         let rb =
             Request::get(&self.asset_url(&format!("{CS}/getQuestionDtl"))).query([("ccnNo", id)]);
-        self.call_if_changed(rb, etag).await
+        self.call_if_changed(rb, etag, serde_payload::<Inquiry>)
+            .await
     }
 
     /// The list page again, unless it is unchanged since the answer that carried `etag`.
@@ -231,12 +232,17 @@ impl Client {
         q: &ListQuery,
         etag: Option<&str>,
     ) -> Result<Revision<InquiryPage>, ApiError> {
-        let page: Revision<WirePage<InquirySummary>> =
-            self.call_if_changed(self.list_request(q), etag).await?;
+        let page = self
+            .call_if_changed(
+                self.list_request(q),
+                etag,
+                mini_payload::<list_wire::ListPage>,
+            )
+            .await?;
         Ok(match page {
             Revision::Unchanged => Revision::Unchanged,
             Revision::Changed { value, etag } => Revision::Changed {
-                value: value.into(),
+                value: list_wire::page(value).map_err(ApiError::Decode)?,
                 etag,
             },
         })
@@ -302,114 +308,4 @@ fn object_url(bytes: &[u8], content_type: &str) -> Option<String> {
 /// Releases an object URL made by [`Client::photo_url`].
 pub fn revoke_object_url(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
-}
-
-pub(super) async fn send_request<T: DeserializeOwned>(
-    req: gloo_net::http::Request,
-) -> Result<T, ApiError> {
-    let resp = req
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    payload_of(resp).await
-}
-
-/// The payload of an envelope, or the error its status and body say.
-pub(super) async fn payload_of<T: DeserializeOwned>(
-    resp: gloo_net::http::Response,
-) -> Result<T, ApiError> {
-    let status = resp.status();
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    if !(200..300).contains(&status) {
-        return Err(error_from(status, &text));
-    }
-    let envelope: Envelope<T> =
-        serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?;
-    envelope
-        .payload
-        .ok_or_else(|| ApiError::Decode(format!("no payload (code {:?})", envelope.code)))
-}
-
-/// `atchFiles[2]` → `Some(2)`.
-fn wire_index(wire: &str) -> Option<usize> {
-    wire.split_once('[')?.1.strip_suffix(']')?.parse().ok()
-}
-
-pub(super) fn error_from(status: u16, text: &str) -> ApiError {
-    let envelope: Option<Envelope<serde_json::Value>> = serde_json::from_str(text).ok();
-    let message = envelope
-        .as_ref()
-        .and_then(|e| e.message.clone())
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| format!("HTTP {status}"));
-    match status {
-        401 => ApiError::Unauthorized(message),
-        404 => ApiError::NotFound(message),
-        409 => ApiError::Conflict {
-            message,
-            status: envelope
-                .and_then(|e| e.payload)
-                .and_then(|p| serde_json::from_value::<WireStatusPayload>(p).ok())
-                .and_then(|p| status_from_code(&p.ccn_stat_cd)),
-        },
-        400 | 413 | 415 | 422 => ApiError::Validation {
-            code: envelope
-                .as_ref()
-                .and_then(|e| e.code.clone())
-                .unwrap_or_default(),
-            message,
-            errors: envelope
-                .map(|e| e.errors)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| FieldError {
-                    field: ErrorField::from_wire(&e.field),
-                    index: wire_index(&e.field),
-                    code: e.code,
-                    message: e.message,
-                })
-                .collect(),
-        },
-        429 => ApiError::TooManyRequests {
-            retry_after_secs: envelope
-                .and_then(|e| e.payload)
-                .and_then(|p| p.get("retryAfterSec").and_then(|s| s.as_u64()))
-                .unwrap_or(30),
-        },
-        _ => ApiError::Server { status, message },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::form::Field;
-
-    #[test]
-    fn error_envelopes_map_to_what_pages_react_to() {
-        let conflict = r#"{"code":"STATUS_CONFLICT","message":"현재 '답변완료' 상태인 문의는 삭제할 수 없습니다.","payload":{"ccnNo":"1","ccnStatCd":"30","ccnStatNm":"답변완료"},"errors":[]}"#;
-        assert_eq!(
-            error_from(409, conflict),
-            ApiError::Conflict {
-                message: "현재 '답변완료' 상태인 문의는 삭제할 수 없습니다.".into(),
-                status: Some(Status::Answered)
-            }
-        );
-        let invalid = r#"{"code":"VALIDATION_FAILED","message":"m","payload":null,"errors":[{"field":"atchFiles[1]","code":"FILE_TOO_LARGE","message":"big"}]}"#;
-        let ApiError::Validation { errors, .. } = error_from(400, invalid) else {
-            panic!()
-        };
-        assert_eq!(errors[0].field, ErrorField::Form(Field::Photos));
-        assert_eq!(errors[0].index, Some(1));
-        assert_eq!(errors[0].code, "FILE_TOO_LARGE");
-        assert!(matches!(error_from(401, "{}"), ApiError::Unauthorized(_)));
-        assert!(matches!(
-            error_from(502, "<html>bad gateway</html>"),
-            ApiError::Server { status: 502, .. }
-        ));
-        assert!(matches!(error_from(404, ""), ApiError::NotFound(m) if m.contains("404")));
-    }
 }

@@ -5,29 +5,11 @@ use serde::Deserialize;
 
 use crate::domain::Status;
 
+/// A success envelope (`{code, message, payload, …}`), for the reads outside the first screen.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub(super) struct Envelope<T> {
     pub code: Option<String>,
-    pub message: Option<String>,
     pub payload: Option<T>,
-    #[serde(default)]
-    pub errors: Vec<WireFieldError>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct WireFieldError {
-    pub field: String,
-    #[serde(default)]
-    pub code: String,
-    pub message: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct WireStatusPayload {
-    pub ccn_stat_cd: String,
 }
 
 pub(super) fn status_from_code(code: &str) -> Option<Status> {
@@ -71,31 +53,20 @@ fn de_status<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Status, D::Error>
         .ok_or_else(|| serde::de::Error::custom(format!("unknown status code {code}")))
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One row of the list (read from the wire in `list_wire`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct InquirySummary {
-    #[serde(rename = "ccnNo")]
     pub id: String,
-    #[serde(rename = "cnslLrgTypNm")]
     pub type_group: String,
-    #[serde(rename = "cnslTypNm")]
     pub type_name: String,
-    #[serde(rename = "ccnTitle")]
     pub title: String,
-    #[serde(rename = "goodsNm")]
     pub goods_name: Option<String>,
-    #[serde(rename = "ordNo")]
     pub order_no: Option<String>,
-    #[serde(rename = "ccnStatCd", deserialize_with = "de_status")]
     pub status: Status,
-    #[serde(rename = "accpDtm", deserialize_with = "de_time")]
     pub created_at: DateTime<FixedOffset>,
-    #[serde(rename = "ansDtm", deserialize_with = "de_time_opt", default)]
     pub answered_at: Option<DateTime<FixedOffset>>,
-    #[serde(rename = "atchFileCnt")]
     pub photo_count: u32,
     /// Answered, and the customer has not opened the answer yet (kept on the server).
-    #[serde(rename = "ansUnreadYn", deserialize_with = "de_yn", default)]
     pub unread_answer: bool,
 }
 
@@ -223,23 +194,18 @@ pub struct InquiryInit {
 }
 
 /// A large inquiry type and its selectable leaves.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// (Read from the wire in `list_wire`.)
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeGroup {
-    #[serde(rename = "cnslTypNo")]
     pub no: String,
-    #[serde(rename = "cnslTypNm")]
     pub name: String,
-    #[serde(rename = "children")]
     pub leaves: Vec<InquiryType>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InquiryType {
-    #[serde(rename = "cnslTypNo")]
     pub no: String,
-    #[serde(rename = "cnslTypNm")]
     pub name: String,
-    #[serde(rename = "goodsSelMdtyYn", deserialize_with = "de_yn")]
     pub needs_goods: bool,
 }
 
@@ -308,8 +274,8 @@ impl<T> From<WirePage<T>> for Paged<T> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The server's limits, exactly as `getQuestionInit` sends them (miniserde: `list_wire`).
+#[derive(Debug, Clone, PartialEq, Eq, miniserde::Deserialize)]
 pub struct Limits {
     #[serde(rename = "titleMaxLen")]
     pub title_max_chars: u32,
@@ -322,7 +288,9 @@ pub struct Limits {
     /// Width × height of one photo at most.
     #[serde(rename = "maxFilePixels")]
     pub max_photo_pixels: u64,
+    #[serde(rename = "maxPeriodDays")]
     pub max_period_days: i64,
+    #[serde(rename = "maxPageSize")]
     pub max_page_size: u32,
     #[serde(rename = "acceptedFileTypes")]
     pub accepted_types: Vec<String>,
@@ -339,13 +307,4 @@ impl Limits {
             accepted_types: self.accepted_types.clone(),
         }
     }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct WireInit {
-    pub mbr_no: String,
-    pub store_time_zone: String,
-    pub limits: Limits,
-    pub cnsl_types: Vec<TypeGroup>,
 }

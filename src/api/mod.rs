@@ -4,7 +4,9 @@
 mod auth;
 mod client;
 mod dto;
+mod envelope;
 mod error;
+mod list_wire;
 mod prefetch;
 mod upload;
 

@@ -13,12 +13,12 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use js_sys::{Promise, Reflect};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::{
-    client::{payload_of, send_request, Client, REQUESTED_WITH},
+    client::{Client, REQUESTED_WITH},
+    envelope::{payload_of, send_request, Decode},
     error::ApiError,
 };
 
@@ -32,20 +32,21 @@ const MAX_AGE_MS: f64 = 30_000.0;
 impl Client {
     /// Like `call`, but adopts the page's prefetched response to this exact request if there is
     /// one.
-    pub(super) async fn call_adopting<T: DeserializeOwned>(
+    pub(super) async fn call_adopting<T>(
         &self,
         rb: RequestBuilder,
+        decode: Decode<T>,
     ) -> Result<T, ApiError> {
         let result = async {
             let req = self.request(rb).await?;
             if let Some(pending) = take(&req) {
                 if let Ok(resp) = JsFuture::from(pending).await {
                     if let Ok(resp) = resp.dyn_into::<web_sys::Response>() {
-                        return payload_of(resp.into()).await;
+                        return payload_of(resp.into(), decode).await;
                     }
                 }
             }
-            send_request(req).await
+            send_request(req, decode).await
         }
         .await;
         self.auth.observe(result)

@@ -6,8 +6,8 @@ use std::{cell::RefCell, rc::Rc};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use super::{
-    client::{error_from, REQUESTED_WITH},
-    dto::Envelope,
+    client::REQUESTED_WITH,
+    envelope::{error_from, serde_payload},
     error::ApiError,
     Client,
 };
@@ -175,10 +175,6 @@ impl Client {
         if !(200..300).contains(&status) {
             return Err(error_from(status, &text));
         }
-        let envelope: Envelope<String> =
-            serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?;
-        envelope
-            .payload
-            .ok_or_else(|| ApiError::Decode("no payload".into()))
+        serde_payload::<String>(&text)
     }
 }
