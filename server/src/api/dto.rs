@@ -146,6 +146,29 @@ pub struct QuestionDetail {
     /// Back office: what the customer had submitted before each edit, oldest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prev_versions: Option<Vec<PrevVersion>>,
+    /// Back office: the counselors' internal memos, oldest first (never the customer's or a
+    /// seller's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memos: Option<Vec<Memo>>,
+}
+
+/// Back office: a counselor's internal memo on an inquiry.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Memo {
+    pub memo_seq: u32,
+    pub memo_cont: String,
+    pub cnslr_no: String,
+    pub cnslr_nm: String,
+    pub reg_dtm: String,
+}
+
+/// `POST questionMemoSave`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoMemoRequest {
+    pub ccn_no: Option<String>,
+    pub memo_cont: Option<String>,
 }
 
 /// Back office: an inquiry as it was before one of the customer's edits.

@@ -144,6 +144,10 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
         .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
         .route(
+            &format!("{bo}/questionMemoSave"),
+            post(bo::question_memo_save),
+        )
+        .route(
             "/api/integration/v1/sellers/{vendor_id}/keys",
             get(integration::list_keys).post(integration::issue_key),
         )

@@ -4,14 +4,14 @@
 use chrono::FixedOffset;
 
 use super::dto::{
-    AtchFile, Goods, GoodsCard, GoodsItem, Holder, LargeType, LeafType, Notification, OrderGoods,
-    QuestionDetail, QuestionSummary, Reply, StatusPayload, TransferInfo,
+    AtchFile, Goods, GoodsCard, GoodsItem, Holder, LargeType, LeafType, Memo, Notification,
+    OrderGoods, QuestionDetail, QuestionSummary, Reply, StatusPayload, TransferInfo,
 };
 use crate::{
     model::{wire_time, Status},
     store::records::{
-        CatalogRecord, CounselorRef, InquiryRecord, InquiryRow, NotificationRecord, OrderedRecord,
-        TransferRecord, TypeGroupRecord,
+        CatalogRecord, CounselorRef, InquiryRecord, InquiryRow, MemoRecord, NotificationRecord,
+        OrderedRecord, TransferRecord, TypeGroupRecord,
     },
 };
 
@@ -133,6 +133,7 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
             .filter(|_| counselor)
             .map(|t| wire_time(t, offset)),
         prev_versions: None,
+        memos: None,
         ccn_no,
     }
 }
@@ -225,6 +226,19 @@ pub fn ordered_goods(o: OrderedRecord, offset: FixedOffset) -> OrderGoods {
 }
 
 /// An inquiry's transfer as the back office sees it, at `now` (stored UTC text).
+/// Back office: the inquiry's internal memos.
+pub fn memos(rows: Vec<MemoRecord>, offset: FixedOffset) -> Vec<Memo> {
+    rows.into_iter()
+        .map(|m| Memo {
+            memo_seq: m.seq,
+            memo_cont: m.content,
+            cnslr_no: m.author.no,
+            cnslr_nm: m.author.name,
+            reg_dtm: wire_time(&m.at, offset),
+        })
+        .collect()
+}
+
 pub fn transfer(t: TransferRecord, now: &str, offset: FixedOffset) -> TransferInfo {
     let state = if t.answered {
         "DONE"

@@ -32,10 +32,11 @@ pub enum Action {
     SellerView,
     SellerReply,
     SellerConfirm,
+    AddMemo,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Self::ViewDetail,
         Self::ViewPhoto,
         Self::ListMember,
@@ -51,6 +52,7 @@ impl Action {
         Self::SellerView,
         Self::SellerReply,
         Self::SellerConfirm,
+        Self::AddMemo,
     ];
 
     pub fn code(self) -> &'static str {
@@ -70,6 +72,7 @@ impl Action {
             Self::SellerView => "SELLER_VIEW",
             Self::SellerReply => "SELLER_REPLY",
             Self::SellerConfirm => "SELLER_CONFIRM",
+            Self::AddMemo => "MEMO_ADD",
         }
     }
 
@@ -90,6 +93,7 @@ impl Action {
             Self::SellerView => "판매자 상세 조회",
             Self::SellerReply => "판매자 답변",
             Self::SellerConfirm => "판매자 확인",
+            Self::AddMemo => "내부 메모 등록",
         }
     }
 
@@ -109,6 +113,7 @@ impl Action {
                 | Self::Withdraw
                 | Self::SellerReply
                 | Self::SellerConfirm
+                | Self::AddMemo
         )
     }
 }

@@ -1,6 +1,7 @@
-//! The counselor's operations on an inquiry, free of HTTP: take it, answer it, and the answer
-//! templates filled in for it. Handlers in `api::bo` extract the request and shape the response.
+//! The counselor's operations on an inquiry, free of HTTP: take it, answer it, the answer
+//! templates filled in for it, and internal memos (`memos.rs`). Handlers in `api::bo` extract the request and shape the response.
 
+pub mod memos;
 mod templates;
 
 pub use templates::{fill, Filled, PLACEHOLDERS};

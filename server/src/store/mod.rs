@@ -41,9 +41,9 @@ use chrono::NaiveDate;
 
 use crate::model::{ReplyAuthor, Status};
 use records::{
-    CatalogRecord, CounselorRef, DueNotification, InquiryRecord, InquiryRow, NotificationRecord,
-    NotificationTarget, OrderedRecord, OutboxStats, SellerExtras, TemplateRecord, TransferRecord,
-    TypeGroupRecord, VendorKey, VendorKeyInfo,
+    CatalogRecord, CounselorRef, DueNotification, InquiryRecord, InquiryRow, MemoRecord,
+    NotificationRecord, NotificationTarget, OrderedRecord, OutboxStats, SellerExtras,
+    TemplateRecord, TransferRecord, TypeGroupRecord, VendorKey, VendorKeyInfo,
 };
 
 /// What an operation of the port returns.

@@ -178,6 +178,19 @@ pub trait Tx: KeptRecords {
     fn answer_templates(&mut self, leaf_no: &str) -> StoreResult<Vec<TemplateRecord>>;
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()>;
 
+    // --- internal memos -------------------------------------------------------------------
+
+    /// Appends a memo to the inquiry (call `lock_inquiry` first: the number is the next one).
+    fn insert_memo(
+        &mut self,
+        ccn_no: &str,
+        author: &CounselorRef,
+        content: &str,
+        at: &str,
+    ) -> StoreResult<u32>;
+    /// The inquiry's memos, oldest first.
+    fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>>;
+
     // --- notification outbox -------------------------------------------------------------
 
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>>;

@@ -215,6 +215,17 @@ pub struct TemplateRecord {
     pub type_no: Option<String>,
 }
 
+/// A counselor's internal memo on an inquiry: the desk's alone, never the customer's or the
+/// seller's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoRecord {
+    /// 1, 2, … per inquiry, in the order they were written.
+    pub seq: u32,
+    pub author: CounselorRef,
+    pub content: String,
+    pub at: String,
+}
+
 /// A seller's API key: whose it is, and the secret its requests are signed with.
 #[derive(Debug, Clone)]
 pub struct VendorKey {

@@ -15,6 +15,7 @@ mod identity;
 mod integration;
 mod limits;
 mod list;
+mod memos;
 mod modify_delete;
 mod notifications;
 mod operations;

@@ -121,6 +121,11 @@ async fn the_purge_finds_exactly_what_ended_before_the_cutoff_and_removes_all_of
                 file_size: 3,
             }, T0)?;
             tx.insert_version(&answered, "{}", T0)?;
+            let desk = inquiry_server::store::records::CounselorRef {
+                no: "C1".into(),
+                name: "상담원".into(),
+            };
+            tx.insert_memo(&answered, &desk, "내부 메모", T0)?;
             tx.insert_notification(&NewNotification {
                 ccn_no: &answered,
                 channel: "SMS",
@@ -155,6 +160,7 @@ async fn the_purge_finds_exactly_what_ended_before_the_cutoff_and_removes_all_of
             assert!(tx.question_detail(&answered, None)?.is_none());
             assert!(tx.files_of(&answered)?.is_empty());
             assert!(tx.versions(&answered)?.is_empty());
+            assert!(tx.memos_of(&answered)?.is_empty(), "{engine}: memos go with it");
             assert!(tx.notifications_of(&answered)?.is_empty());
             assert_eq!(tx.expired_inquiries(T2, 10)?, [exp(&withdrawn)], "{engine}");
             assert!(tx.question_detail(&late, None)?.is_some());

@@ -12,6 +12,7 @@ mod feed;
 mod inquiries;
 mod kept;
 mod keys;
+mod memos;
 mod outbox;
 mod transactions;
 mod transfers;

@@ -178,6 +178,29 @@ async fn live_responses_conform_to_the_spec() {
     c.response("boGetQuestionDtl", st, &b);
     let (st, b) = s
         .post_json(
+            &format!("{BO}/questionMemoSave"),
+            COUNSELOR,
+            json!({"ccnNo": ccn, "memoCont": "재고 확인 중"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    c.response("boQuestionMemoSave", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/questionMemoSave"),
+            COUNSELOR,
+            json!({"ccnNo": ccn, "memoCont": " "}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.response("boQuestionMemoSave", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionDtl?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    assert_eq!(b["payload"]["memos"][0]["memoCont"], "재고 확인 중");
+    c.response("boGetQuestionDtl", st, &b);
+    let (st, b) = s
+        .post_json(
             &format!("{BO}/questionProc"),
             COUNSELOR,
             json!({"ccnNo": ccn}),

@@ -5,10 +5,12 @@
 //! transaction; `records.rs` has the manager's side of that log and an inquiry's history.
 
 mod csv;
+mod memos;
 pub mod records;
 pub mod review;
 mod transfer;
 
+pub use memos::question_memo_save;
 pub use transfer::question_trns;
 
 use axum::extract::State;
@@ -142,6 +144,7 @@ pub(crate) fn counselor_detail(
         .transfer_of(ccn_no)?
         .map(|t| present::transfer(t, &now_db(), offset));
     detail.prev_versions = Some(records::versions(c, ccn_no, offset)?);
+    detail.memos = Some(present::memos(c.memos_of(ccn_no)?, offset));
     Ok(detail)
 }
 

@@ -15,6 +15,7 @@ mod inquiries;
 mod kept;
 mod keys;
 mod lists;
+mod memos;
 mod migrations;
 mod outbox;
 mod people;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 pub use super::transaction::PgTx;
-use super::{catalog, feed, inquiries, keys, lists, outbox, people, transfers};
+use super::{catalog, feed, inquiries, keys, lists, memos, outbox, people, transfers};
 use crate::{
     model::{ReplyAuthor, Status},
     store::{records::*, *},
@@ -263,6 +263,18 @@ impl Tx for PgTx<'_> {
     }
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()> {
         Ok(catalog::insert_template(self, t, sort_seq)?)
+    }
+    fn insert_memo(
+        &mut self,
+        ccn_no: &str,
+        author: &CounselorRef,
+        content: &str,
+        at: &str,
+    ) -> StoreResult<u32> {
+        Ok(memos::insert_memo(self, ccn_no, author, content, at)?)
+    }
+    fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
+        Ok(memos::memos_of(self, ccn_no)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self, ccn_no)?)

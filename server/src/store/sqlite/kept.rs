@@ -94,6 +94,7 @@ impl KeptRecords for SqliteTx<'_> {
     fn purge_inquiry(&mut self, ccn_no: &str) -> StoreResult<bool> {
         for table in [
             "ccn_file",
+            "ccn_memo",
             "ccn_reply",
             "ccn_ver",
             "ccn_trns",

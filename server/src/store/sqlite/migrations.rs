@@ -266,4 +266,16 @@ CREATE INDEX ccn_wdrw_idx ON ccn (wdrw_dtm) WHERE wdrw_dtm IS NOT NULL;
 -- The purge finds answered inquiries by when they were answered.
 CREATE INDEX ccn_ans_idx ON ccn (ans_dtm) WHERE ccn_stat_cd = '30';
 "#,
+    // Counselors' internal memos on an inquiry (issue 23): the desk's alone.
+    r#"
+CREATE TABLE ccn_memo (
+    ccn_no      TEXT NOT NULL REFERENCES ccn (ccn_no),
+    memo_seq    INTEGER NOT NULL,
+    cnslr_no    TEXT NOT NULL,
+    cnslr_nm    TEXT NOT NULL,
+    memo_cont   TEXT NOT NULL,
+    reg_dtm     TEXT NOT NULL,
+    PRIMARY KEY (ccn_no, memo_seq)
+);
+"#,
 ];

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    access, catalog, feed, inquiries, keys, lists, outbox, people, templates, transfers, writes,
+    access, catalog, feed, inquiries, keys, lists, memos, outbox, people, templates, transfers,
+    writes,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -282,6 +283,18 @@ impl Tx for SqliteTx<'_> {
     }
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()> {
         Ok(templates::insert_template(self.conn, t, sort_seq)?)
+    }
+    fn insert_memo(
+        &mut self,
+        ccn_no: &str,
+        author: &CounselorRef,
+        content: &str,
+        at: &str,
+    ) -> StoreResult<u32> {
+        Ok(memos::insert_memo(self.conn, ccn_no, author, content, at)?)
+    }
+    fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
+        Ok(memos::memos_of(self.conn, ccn_no)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self.conn, ccn_no)?)
