@@ -171,3 +171,13 @@ role-manager = 관리자
 role-seller = 판매자
 role-member = 회원
 role-system = 시스템
+
+## Internal memos (the desk's alone)
+memos-title = 내부 메모
+memo-label = 메모 남기기
+memo-hint = 상담원과 관리자만 봅니다. 고객과 판매자에게는 보이지 않습니다.
+memo-save = 메모 저장
+memo-saved = 메모를 남겼습니다.
+memo-required = 메모를 입력해 주세요.
+memo-by = { $author } · { $at }
+no-memos = 남긴 메모가 없습니다.

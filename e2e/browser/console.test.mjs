@@ -252,3 +252,45 @@ test('answering an inquiry the member just deleted (withdrew), or another counse
   await page.locator('[data-page="inquiry"]').waitFor();
   assert.equal(await page.getByLabel('답변 내용').inputValue(), typed);
 });
+
+test('a counselor leaves internal memos a colleague reads; the customer never sees them', async () => {
+  const title = `콘솔 메모 ${Date.now()}`;
+  const ccn = await newInquiry(title);
+  const page = await newPage(browser());
+  await signIn(page);
+  const me = (await whoami(COUNSELOR)).payload;
+  await page.goto(`${BASE}/console/inquiries/${ccn}`);
+  const memos = page.getByRole('region', { name: '내부 메모' });
+  await memos.getByText('남긴 메모가 없습니다.').waitFor();
+
+  // Nothing typed: said at the field, which keeps the focus; nothing is sent.
+  const field = page.getByLabel('메모 남기기');
+  await memos.getByRole('button', { name: '메모 저장' }).click();
+  await memos.getByRole('alert').filter({ hasText: '메모를 입력해 주세요.' }).waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus on the memo');
+  assert.deepEqual((await boDetail(ccn)).payload.memos, []);
+
+  // Keyboard only: type, tab to the button, press it.
+  const text = `창고에 재고 확인 요청 <b>${Date.now()}</b>\n내일 오전 회신 예정`;
+  await field.fill(text);
+  await field.press('Tab');
+  await page.keyboard.press('Enter');
+  await memos.getByRole('status').filter({ hasText: '메모를 남겼습니다.' }).waitFor();
+  const item = memos.locator('.console-memo-list li[data-memo-seq="1"]');
+  await item.locator('.console-content').filter({ hasText: '<b>' }).waitFor();
+  assert.equal(await item.locator('.console-content').textContent(), text, 'verbatim, as text');
+  assert.match(await item.locator('.console-reply-by').textContent(), new RegExp(me.cnslrNm));
+  assert.equal(await field.inputValue(), '', 'the field is cleared once saved');
+  await assertAxeClean(page, 'an inquiry with a memo');
+  await screenshot(page, 'console-memo.png');
+
+  // A colleague opening the inquiry reads it; the customer's detail does not carry it.
+  const colleague = await newPage(browser());
+  await signIn(colleague, COUNSELOR2);
+  await colleague.goto(`${BASE}/console/inquiries/${ccn}`);
+  await colleague.locator('.console-memo-list .console-content').filter({ hasText: '내일 오전 회신 예정' }).waitFor();
+  await colleague.close();
+  const customer = JSON.stringify(await memberDetail(ccn));
+  assert.ok(!customer.includes('창고에 재고 확인'), customer);
+});

@@ -208,6 +208,15 @@ impl Client {
         .await
     }
 
+    /// Leaves an internal memo on the inquiry; all its memos, oldest first.
+    pub async fn add_memo(&self, ccn_no: &str, text: &str) -> Result<Vec<DeskMemo>, ApiError> {
+        self.post(
+            &format!("{BO}/questionMemoSave"),
+            serde_json::json!({ "ccnNo": ccn_no, "memoCont": text }),
+        )
+        .await
+    }
+
     /// Transfers the inquiry to its goods' seller; the detail with the transfer.
     pub async fn transfer(
         &self,

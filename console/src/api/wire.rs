@@ -132,6 +132,20 @@ pub struct Detail {
     /// What the customer had submitted before each edit, oldest first.
     #[serde(default)]
     pub prev_versions: Vec<PrevVersion>,
+    /// The counselors' internal memos, oldest first.
+    #[serde(default)]
+    pub memos: Vec<DeskMemo>,
+}
+
+/// A counselor's internal memo (never shown to the customer or the seller).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskMemo {
+    pub memo_seq: u32,
+    pub memo_cont: String,
+    pub cnslr_no: String,
+    pub cnslr_nm: String,
+    pub reg_dtm: String,
 }
 
 /// An inquiry's transfer (이관) to the seller of its goods.

@@ -3,12 +3,13 @@
 //! confirm). A race lost to another counselor, or to the member deleting the inquiry, is said
 //! plainly and the typed answer stays (also across a re-login: it is kept for this tab). What
 //! the law keeps (`records.rs`): a withdrawn inquiry is marked and read-only, earlier versions
-//! and the history of who did what are shown.
+//! and the history of who did what are shown. The desk's internal memos: `memos.rs`.
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
 
 mod draft;
+mod memos;
 mod records;
 
 use draft::{load_draft, save_draft};
@@ -320,6 +321,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                     }))}
                 </article>
                 <aside class="console-card console-side" aria-labelledby="console-recent-title">
+                    <memos::Memos detail=detail on_signed_out=signed_out.clone() />
                     <records::History ccn=ccn.clone() detail=detail />
                     <h2 id="console-recent-title">{i18n.recent()}</h2>
                     {move || recent.get().flatten().map(|p| view! {
