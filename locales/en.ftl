@@ -170,3 +170,24 @@ error-too-many = Too many requests in a short time. Try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
 }. Your text is still here.
+
+## Answer satisfaction (on an answered inquiry)
+rating-title = Did this answer help?
+rating-satisfied = Satisfied
+rating-unsatisfied = Not satisfied
+rating-reason = What was missing
+rating-reason-choose = Choose one
+rating-reason-unresolved = My problem was not solved
+rating-reason-unclear = The answer was hard to understand
+rating-reason-slow = The answer came too late
+rating-reason-unkind = The reply was not courteous
+rating-reason-other = Something else
+rating-comment = Comment (optional, up to { $max } characters)
+rating-submit = Send rating
+rating-choose = Choose satisfied or not satisfied.
+rating-reason-required = Choose what was missing.
+rating-given-satisfied = You rated this answer as satisfying. Thank you.
+rating-given-unsatisfied = You rated this answer as not satisfying: { $reason }
+rating-your-comment = Your comment: { $comment }
+rating-follow-up = If something is still unresolved, ask a follow-up question.
+rating-already = You have already rated this answer. An answer can be rated once.

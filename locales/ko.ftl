@@ -165,3 +165,24 @@ error-validation = 요청 내용을 처리할 수 없습니다. 입력 내용을
 error-too-large = 첨부한 사진의 용량이 너무 큽니다. 사진 수를 줄이거나 작은 사진으로 다시 시도해 주세요.
 error-replay-deleted = 이 등록 요청으로 만들어진 문의는 이미 삭제되었습니다. 작성한 내용은 그대로 있으니, 다시 등록하려면 한 번 더 눌러 주세요.
 error-too-many = 요청이 너무 잦습니다. { $seconds }초 뒤에 다시 시도해 주세요. 작성한 내용은 그대로 있습니다.
+
+## Answer satisfaction (on an answered inquiry)
+rating-title = 답변이 도움이 되었나요?
+rating-satisfied = 만족
+rating-unsatisfied = 불만족
+rating-reason = 아쉬웠던 이유
+rating-reason-choose = 선택해 주세요
+rating-reason-unresolved = 문제가 해결되지 않았어요
+rating-reason-unclear = 답변을 이해하기 어려워요
+rating-reason-slow = 답변이 늦었어요
+rating-reason-unkind = 응대가 친절하지 않았어요
+rating-reason-other = 기타
+rating-comment = 의견 (선택, { $max }자 이내)
+rating-submit = 평가 보내기
+rating-choose = 만족 또는 불만족을 선택해 주세요.
+rating-reason-required = 아쉬웠던 이유를 선택해 주세요.
+rating-given-satisfied = 이 답변에 만족한다고 평가하셨습니다. 감사합니다.
+rating-given-unsatisfied = 이 답변에 불만족한다고 평가하셨습니다: { $reason }
+rating-your-comment = 남기신 의견: { $comment }
+rating-follow-up = 해결되지 않은 점이 있다면 추가로 문의해 주세요.
+rating-already = 이미 평가한 답변입니다. 평가는 한 번만 할 수 있습니다.

@@ -164,3 +164,24 @@ error-validation = 無法處理此要求，請確認填寫內容。
 error-too-large = 附加的照片太大。請減少照片數量或改用較小的照片後再試。
 error-replay-deleted = 此次送出所建立的諮詢已被刪除。您填寫的內容仍保留，若要重新登記請再按一次。
 error-too-many = 請求過於頻繁。請在 { $seconds } 秒後再試。您填寫的內容仍保留。
+
+## 回覆滿意度（已回覆的諮詢）
+rating-title = 這個回覆有幫助嗎？
+rating-satisfied = 滿意
+rating-unsatisfied = 不滿意
+rating-reason = 不滿意的原因
+rating-reason-choose = 請選擇
+rating-reason-unresolved = 問題沒有解決
+rating-reason-unclear = 回覆難以理解
+rating-reason-slow = 回覆太慢
+rating-reason-unkind = 回覆不夠親切
+rating-reason-other = 其他
+rating-comment = 意見（選填，{ $max } 字以內）
+rating-submit = 送出評價
+rating-choose = 請選擇滿意或不滿意。
+rating-reason-required = 請選擇不滿意的原因。
+rating-given-satisfied = 您已評價此回覆為滿意。謝謝您。
+rating-given-unsatisfied = 您已評價此回覆為不滿意：{ $reason }
+rating-your-comment = 您的意見：{ $comment }
+rating-follow-up = 如果仍有未解決的問題，請追加提問。
+rating-already = 此回覆已評價過。每個回覆只能評價一次。

@@ -181,3 +181,8 @@ memo-saved = 메모를 남겼습니다.
 memo-required = 메모를 입력해 주세요.
 memo-by = { $author } · { $at }
 no-memos = 남긴 메모가 없습니다.
+
+## The customer's rating of the answer
+rating-title = 고객 만족도
+satisfied-badge = 만족
+unsatisfied-badge = 불만족

@@ -18,6 +18,7 @@ import {
   newInquiry,
   newPage,
   returnToTab,
+  screenshot,
   signIn,
   useBrowser,
 } from './lib.mjs';
@@ -77,6 +78,32 @@ test('a customer asks in the SPA, a counselor answers in the console, the open d
   assert.ok(await customer.getByRole('button', { name: '삭제' }).isDisabled());
   await customer.getByRole('link', { name: '추가 문의' }).waitFor();
   await assertAxeClean(customer, 'the customer detail after a live update');
+
+  // The customer rates the answer inline: 불만족, why, and a comment.
+  const rating = customer.getByRole('group', { name: '답변이 도움이 되었나요?' });
+  await rating.getByLabel('불만족').check();
+  await customer.getByLabel('아쉬웠던 이유').selectOption('UNRESOLVED');
+  await customer.getByLabel(/^의견/).fill('회사 주소가 아니라 집 주소로 부탁드렸어요.');
+  await assertAxeClean(customer, 'the rating form');
+  await customer.getByRole('button', { name: '평가 보내기' }).click();
+  const given = customer.locator('.idk-rating-given[data-satisfied="N"]');
+  await given.filter({ hasText: '문제가 해결되지 않았어요' }).waitFor();
+  await given.getByRole('link', { name: '추가 문의' }).waitFor();
+  assert.equal(await customer.locator('.idk-rating').count(), 0, 'rated once');
+  assert.equal((await memberDetail(ccn)).payload.stsf.reasonCd, 'UNRESOLVED');
+  await screenshot(customer, 'detail-rating.png');
+
+  // The desk: the rating on the inquiry, a memo for the colleague who follows up, and the
+  // queue flags 불만족.
+  await counselor.reload();
+  await counselor.locator('.console-rating[data-satisfied="N"]', { hasText: '문제가 해결되지 않았어요' }).waitFor();
+  await counselor.getByLabel('메모 남기기').fill('고객 재확인 필요: 집 주소로 다시 변경 요청 예정.');
+  await counselor.getByRole('button', { name: '메모 저장' }).click();
+  await counselor.locator('.console-memo-list li[data-memo-seq="1"]').waitFor();
+  await assertAxeClean(counselor, 'an inquiry with a rating and a memo');
+  await screenshot(counselor, 'console-rating-memo.png');
+  await counselor.goto(`${BASE}/console/?status=30&q=${encodeURIComponent(title)}`);
+  await counselor.locator(`.console-row[data-ccn-no="${ccn}"] .console-badge-unsatisfied`).waitFor();
 });
 
 test('an answer that arrives while the customer edits is said before they submit, and their text stays', async () => {

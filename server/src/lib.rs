@@ -8,6 +8,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod blobs;
+pub mod calendar;
 pub mod config;
 pub mod desk;
 pub mod error;

@@ -8,7 +8,7 @@ use super::{
     auth::{AuthWatch, Credentials},
     dto::{
         status_code, CatalogGoods, Inquiry, InquiryInit, InquiryPage, OrderedGoods, Paged, Photo,
-        WirePage,
+        Satisfaction, WirePage,
     },
     envelope::{error_from, mini_payload, payload_of, send_request, serde_payload, Decode},
     error::ApiError,
@@ -260,6 +260,23 @@ impl Client {
         self.post_json::<serde_json::Value>(&format!("{CS}/questionAnsRead"), &body)
             .await
             .map(|_| ())
+    }
+
+    /// The customer's one rating of the answer (`questionSatisfaction`); a second is a
+    /// `Conflict`.
+    pub async fn rate(
+        &self,
+        id: &str,
+        rating: &crate::domain::rating::Rating,
+    ) -> Result<Satisfaction, ApiError> {
+        let body = serde_json::json!({
+            "ccnNo": id,
+            "satisfiedYn": if rating.satisfied { "Y" } else { "N" },
+            "reasonCd": rating.reason.map(|r| r.code()),
+            "comment": (!rating.comment.is_empty()).then_some(&rating.comment),
+        });
+        self.post_json(&format!("{CS}/questionSatisfaction"), &body)
+            .await
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), ApiError> {

@@ -176,6 +176,21 @@ pub struct Inquiry {
     pub replies: Vec<Reply>,
     #[serde(rename = "ansUnreadYn", deserialize_with = "de_yn", default)]
     pub unread_answer: bool,
+    /// The customer's rating of the answer, once given.
+    #[serde(rename = "stsf", default)]
+    pub satisfaction: Option<Satisfaction>,
+}
+
+/// The customer's rating of the answer, as the server keeps it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Satisfaction {
+    #[serde(rename = "satisfiedYn", deserialize_with = "de_yn")]
+    pub satisfied: bool,
+    /// `reasonCd` (see `domain::rating::Reason`).
+    #[serde(rename = "reasonCd", default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
 }
 
 fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {

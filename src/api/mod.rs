@@ -14,7 +14,7 @@ pub use auth::{AuthWatch, Credentials};
 pub use client::{revoke_object_url, Client, ListQuery, Revision};
 pub use dto::{
     Goods, Inquiry, InquiryInit, InquiryPage, InquirySummary, InquiryType, Limits, Photo, Reply,
-    ReplyAuthor, TypeGroup,
+    ReplyAuthor, Satisfaction, TypeGroup,
 };
 pub use error::{ApiError, ErrorField, FieldError};
 pub use upload::{KeepPhotos, Upload};

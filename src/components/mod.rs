@@ -6,6 +6,7 @@ mod filters;
 mod goods_picker;
 mod inquiry;
 mod photos;
+mod rating;
 
 pub use dialog::{ConfirmDialog, Lightbox, Modal};
 pub use feedback::{EmptyState, ErrorPanel, Flash, SkeletonRows};
@@ -13,3 +14,4 @@ pub use filters::{FilterBar, Pager};
 pub use goods_picker::{GoodsPicker, PickerItem, PickerState, PickerTab};
 pub use inquiry::{GoodsCard, PhotoThumb, ReplyThread, StatusBadge};
 pub use photos::{PhotoField, PhotoTile};
+pub use rating::{RatingForm, RatingGiven};

@@ -3,6 +3,7 @@
 pub mod filter;
 pub mod form;
 pub mod period;
+pub mod rating;
 pub mod status;
 
 pub use filter::ListFilter;

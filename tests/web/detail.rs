@@ -234,3 +234,135 @@ async fn an_open_detail_shows_a_counselors_answer_without_a_reload() {
     })
     .await;
 }
+
+/// A new inquiry of `token`, answered by a counselor: one nothing else has rated.
+async fn fresh_answered(token: &str) -> String {
+    let init = api_get(token, "/api/order/v1/customerservice/getQuestionInit").await;
+    let leaf = init["payload"]["cnslTypes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["children"].as_array().unwrap().iter())
+        .find(|t| t["goodsSelMdtyYn"] == "N")
+        .expect("a type that needs no goods")["cnslTypNo"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let form = web_sys::FormData::new().unwrap();
+    for (k, v) in [
+        ("cnslTypNo", leaf.as_str()),
+        ("ccnTitle", "답변 평가 테스트"),
+        ("accpCont", "답변을 평가해 봅니다."),
+        ("smsRcvYn", "N"),
+        ("emailRcvYn", "N"),
+    ] {
+        form.append_with_str(k, v).unwrap();
+    }
+    let resp =
+        gloo_net::http::Request::post(&format!("{API}/api/order/v1/customerservice/questionSave"))
+            .header("Authorization", &format!("Bearer {token}"))
+            .body(form)
+            .unwrap()
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(resp.status(), 201, "registered");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    let id = body["payload"].as_str().unwrap().to_owned();
+    answer_as_counselor(&id, "답변드립니다.").await;
+    id
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_rated_once_inline_and_unsatisfied_offers_a_follow_up() {
+    let id = fresh_answered("demo-member-2").await;
+    let app = mount("demo-member-2", &format!("/{id}"));
+    let submit = ".idk-rating button[type='submit']";
+    app.wait_for(submit).await;
+
+    // Nothing chosen: said at the choice, which gets the focus.
+    app.click(submit).await;
+    app.wait_text("만족 또는 불만족을 선택해 주세요.").await;
+    assert_eq!(active().get_attribute("value").as_deref(), Some("Y"));
+    assert_eq!(
+        app.find(".idk-rating input[value='N']")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+
+    // 불만족 needs a reason: said at the reason's select, which gets the focus.
+    app.click(".idk-rating input[value='N']").await;
+    app.wait_for("#idk-rating-reason").await;
+    app.set_value(
+        "#idk-rating-comment",
+        "<b>무슨 뜻</b>인지 모르겠어요",
+        "input",
+    )
+    .await;
+    app.click(submit).await;
+    app.wait_text("아쉬웠던 이유를 선택해 주세요.").await;
+    assert_eq!(active().id(), "idk-rating-reason");
+    assert_eq!(
+        active().get_attribute("aria-describedby").as_deref(),
+        Some("idk-e-rating-reason")
+    );
+
+    // A send that fails keeps every choice and the comment.
+    app.set_value("#idk-rating-reason", "UNCLEAR", "change")
+        .await;
+    fail_next_fetches(1);
+    app.click(submit).await;
+    until("the failure said", || {
+        app.find(".idk-rating .idk-error")
+            .and_then(|e| e.text_content())
+            .filter(|t| !t.is_empty())
+    })
+    .await;
+    let value = |sel: &str| {
+        js_sys::Reflect::get(&app.find(sel).unwrap(), &"value".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(
+        value("#idk-rating-comment"),
+        "<b>무슨 뜻</b>인지 모르겠어요"
+    );
+    assert_eq!(value("#idk-rating-reason"), "UNCLEAR");
+
+    // Sent: what was said, as text, and the way to a follow-up question.
+    app.click(submit).await;
+    let given = app.wait_for(".idk-rating-given[data-satisfied='N']").await;
+    let text = given.text_content().unwrap();
+    assert!(text.contains("답변을 이해하기 어려워요"), "{text}");
+    assert!(text.contains("<b>무슨 뜻</b>인지 모르겠어요"), "{text}");
+    assert!(
+        given.query_selector("b").unwrap().is_none(),
+        "user text is never HTML"
+    );
+    let follow_up = given.query_selector("a").unwrap().unwrap();
+    assert!(follow_up
+        .get_attribute("href")
+        .unwrap()
+        .ends_with(&format!("/new?ref={id}")));
+    assert!(
+        app.find(".idk-rating").is_none(),
+        "rated once: no form any more"
+    );
+
+    // The server has it; a fresh mount (another device) shows it, not the form.
+    let detail = api_get(
+        "demo-member-2",
+        &format!("/api/order/v1/customerservice/getQuestionDtl?ccnNo={id}"),
+    )
+    .await;
+    assert_eq!(detail["payload"]["stsf"]["reasonCd"], "UNCLEAR");
+    drop(app);
+    let again = mount("demo-member-2", &format!("/{id}"));
+    again
+        .wait_for(".idk-rating-given[data-satisfied='N']")
+        .await;
+    assert!(again.find(".idk-rating").is_none());
+}

@@ -37,6 +37,9 @@ pub struct Summary {
     pub mbr_nm: Option<String>,
     pub cnslr_nm: Option<String>,
     pub atch_file_cnt: u32,
+    /// The customer's rating, once given (`N`: 불만족, flagged).
+    #[serde(default)]
+    pub stsf_yn: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -135,6 +138,19 @@ pub struct Detail {
     /// The counselors' internal memos, oldest first.
     #[serde(default)]
     pub memos: Vec<DeskMemo>,
+    /// The customer's rating of the answer, once given.
+    #[serde(default)]
+    pub stsf: Option<Rating>,
+}
+
+/// The customer's rating of the answer.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rating {
+    pub satisfied_yn: String,
+    pub reason_nm: Option<String>,
+    pub comment: Option<String>,
+    pub reg_dtm: String,
 }
 
 /// A counselor's internal memo (never shown to the customer or the seller).

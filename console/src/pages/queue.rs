@@ -234,7 +234,10 @@ fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
                     <td>{r.accp_dtm.get(..16).unwrap_or(&r.accp_dtm).replace('T', " ")}</td>
                     {received.then(|| view! { <td class="console-waited">{i18n.waited_for(Waited::from_minutes(waited_for))}</td> })}
                     <td>{r.cnslr_nm.unwrap_or_else(|| i18n.unassigned())}</td>
-                    <td><StatusBadge code=r.ccn_stat_cd /></td>
+                    <td>
+                        <StatusBadge code=r.ccn_stat_cd />
+                        {(r.stsf_yn.as_deref() == Some("N")).then(|| view! { " "<span class="console-badge console-badge-unsatisfied">{i18n.unsatisfied_badge()}</span> })}
+                    </td>
                 </tr>
             }
         })

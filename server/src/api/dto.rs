@@ -54,6 +54,9 @@ pub struct QuestionSummary {
     pub mbr_no: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mbr_nm: Option<String>,
+    /// Back office: the customer's rating, once given (`N`: 불만족, flagged in the queue).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stsf_yn: Option<String>,
     /// Back office: the counselor who holds it.
     #[serde(flatten)]
     pub holder: Holder,
@@ -146,10 +149,34 @@ pub struct QuestionDetail {
     /// Back office: what the customer had submitted before each edit, oldest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prev_versions: Option<Vec<PrevVersion>>,
+    /// The customer's rating of the answer, once given (both sides see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stsf: Option<Satisfaction>,
     /// Back office: the counselors' internal memos, oldest first (never the customer's or a
     /// seller's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memos: Option<Vec<Memo>>,
+}
+
+/// The customer's rating of an answer.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Satisfaction {
+    pub satisfied_yn: String,
+    pub reason_cd: Option<String>,
+    pub reason_nm: Option<String>,
+    pub comment: Option<String>,
+    pub reg_dtm: String,
+}
+
+/// `POST questionSatisfaction`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SatisfactionRequest {
+    pub ccn_no: Option<String>,
+    pub satisfied_yn: Option<String>,
+    pub reason_cd: Option<String>,
+    pub comment: Option<String>,
 }
 
 /// Back office: a counselor's internal memo on an inquiry.

@@ -98,6 +98,10 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{cs}/questionDel"), delete(fo::question_del))
         .route(&format!("{cs}/getQuestionFile"), get(fo::get_question_file))
         .route(
+            &format!("{cs}/questionSatisfaction"),
+            post(fo::question_satisfaction),
+        )
+        .route(
             &format!("{cs}/questionAnsRead"),
             post(fo::question_ans_read),
         )

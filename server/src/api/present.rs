@@ -5,13 +5,13 @@ use chrono::FixedOffset;
 
 use super::dto::{
     AtchFile, Goods, GoodsCard, GoodsItem, Holder, LargeType, LeafType, Memo, Notification,
-    OrderGoods, QuestionDetail, QuestionSummary, Reply, StatusPayload, TransferInfo,
+    OrderGoods, QuestionDetail, QuestionSummary, Reply, Satisfaction, StatusPayload, TransferInfo,
 };
 use crate::{
     model::{wire_time, Status},
     store::records::{
         CatalogRecord, CounselorRef, InquiryRecord, InquiryRow, MemoRecord, NotificationRecord,
-        OrderedRecord, TransferRecord, TypeGroupRecord,
+        OrderedRecord, SatisfactionRecord, TransferRecord, TypeGroupRecord,
     },
 };
 
@@ -65,6 +65,7 @@ pub fn summary(r: InquiryRow, offset: FixedOffset, audience: Audience) -> Questi
         ans_unread_yn: yn(r.status == Status::Answered && !r.answer_read),
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
+        stsf_yn: r.satisfied.filter(|_| counselor).map(yn),
         holder: holder(r.assignee.as_ref().filter(|_| counselor)),
     }
 }
@@ -133,6 +134,7 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
             .filter(|_| counselor)
             .map(|t| wire_time(t, offset)),
         prev_versions: None,
+        stsf: None,
         memos: None,
         ccn_no,
     }
@@ -226,6 +228,21 @@ pub fn ordered_goods(o: OrderedRecord, offset: FixedOffset) -> OrderGoods {
 }
 
 /// An inquiry's transfer as the back office sees it, at `now` (stored UTC text).
+/// The customer's rating of the answer.
+pub fn satisfaction(r: SatisfactionRecord, offset: FixedOffset) -> Satisfaction {
+    Satisfaction {
+        satisfied_yn: yn(r.satisfied),
+        reason_nm: r
+            .reason
+            .as_deref()
+            .and_then(crate::questions::satisfaction::reason_name)
+            .map(str::to_owned),
+        reason_cd: r.reason,
+        comment: r.comment,
+        reg_dtm: wire_time(&r.at, offset),
+    }
+}
+
 /// Back office: the inquiry's internal memos.
 pub fn memos(rows: Vec<MemoRecord>, offset: FixedOffset) -> Vec<Memo> {
     rows.into_iter()

@@ -5,6 +5,7 @@
 mod delete;
 mod modify;
 mod register;
+pub mod satisfaction;
 pub mod versions;
 
 pub use delete::delete;

@@ -191,6 +191,13 @@ pub trait Tx: KeptRecords {
     /// The inquiry's memos, oldest first.
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>>;
 
+    // --- answer satisfaction --------------------------------------------------------------
+
+    /// Records the customer's rating of the answer; `false` (nothing written) when the inquiry
+    /// has one already, also when another request wrote it a moment ago.
+    fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool>;
+    fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>>;
+
     // --- notification outbox -------------------------------------------------------------
 
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>>;

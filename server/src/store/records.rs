@@ -23,6 +23,8 @@ pub struct InquiryRow {
     pub answer_read: bool,
     /// The counselor who holds it.
     pub assignee: Option<CounselorRef>,
+    /// The customer's rating of the answer, if they gave one: satisfied or not.
+    pub satisfied: Option<bool>,
 }
 
 /// A counselor, as a holder of inquiries.
@@ -213,6 +215,16 @@ pub struct TemplateRecord {
     pub content: String,
     /// `None`: offered for every type.
     pub type_no: Option<String>,
+}
+
+/// The customer's one rating of the answer (만족 / 불만족, why, and what they added).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SatisfactionRecord {
+    pub satisfied: bool,
+    /// One of `questions::satisfaction::REASONS` (불만족 only).
+    pub reason: Option<String>,
+    pub comment: Option<String>,
+    pub at: String,
 }
 
 /// A counselor's internal memo on an inquiry: the desk's alone, never the customer's or the

@@ -23,6 +23,7 @@ mod records;
 mod register;
 mod retention;
 mod robustness;
+mod satisfaction;
 mod sellers;
 mod storage;
 

@@ -126,6 +126,15 @@ async fn the_purge_finds_exactly_what_ended_before_the_cutoff_and_removes_all_of
                 name: "상담원".into(),
             };
             tx.insert_memo(&answered, &desk, "내부 메모", T0)?;
+            tx.insert_satisfaction(
+                &answered,
+                &inquiry_server::store::records::SatisfactionRecord {
+                    satisfied: true,
+                    reason: None,
+                    comment: None,
+                    at: T0.into(),
+                },
+            )?;
             tx.insert_notification(&NewNotification {
                 ccn_no: &answered,
                 channel: "SMS",
@@ -161,6 +170,7 @@ async fn the_purge_finds_exactly_what_ended_before_the_cutoff_and_removes_all_of
             assert!(tx.files_of(&answered)?.is_empty());
             assert!(tx.versions(&answered)?.is_empty());
             assert!(tx.memos_of(&answered)?.is_empty(), "{engine}: memos go with it");
+            assert_eq!(tx.satisfaction_of(&answered)?, None, "{engine}: and its rating");
             assert!(tx.notifications_of(&answered)?.is_empty());
             assert_eq!(tx.expired_inquiries(T2, 10)?, [exp(&withdrawn)], "{engine}");
             assert!(tx.question_detail(&late, None)?.is_some());

@@ -14,6 +14,7 @@ mod kept;
 mod keys;
 mod memos;
 mod outbox;
+mod satisfaction;
 mod transactions;
 mod transfers;
 

@@ -217,6 +217,31 @@ async fn live_responses_conform_to_the_spec() {
     c.response("boQuestionAns", st, &b);
     let (st, b) = s
         .post_json(
+            &format!("{CS}/questionSatisfaction"),
+            MEMBER1,
+            json!({"ccnNo": ccn, "satisfiedYn": "N", "reasonCd": "SLOW", "comment": "늦었어요"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    c.response("questionSatisfaction", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{CS}/questionSatisfaction"),
+            MEMBER1,
+            json!({"ccnNo": ccn, "satisfiedYn": "Y"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT);
+    c.response("questionSatisfaction", st, &b);
+    let (st, b) = s.detail(MEMBER1, &ccn).await;
+    assert_eq!(b["payload"]["stsf"]["reasonCd"], "SLOW");
+    c.response("getQuestionDtl", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getQuestionDtl?ccnNo={ccn}"), COUNSELOR)
+        .await;
+    c.response("boGetQuestionDtl", st, &b);
+    let (st, b) = s
+        .post_json(
             &format!("{BO}/questionAns"),
             COUNSELOR2,
             json!({"ccnNo": ccn, "ansCont": "두 번째 답변"}),

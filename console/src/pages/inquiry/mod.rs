@@ -288,6 +288,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                     })}
                     <ul class="console-photos">{photo_views}</ul>
                     {move || detail.with(|d| view! { <records::PrevVersions versions=d.prev_versions.clone() /> })}
+                    {move || detail.with(|d| d.stsf.clone().map(|r| view! { <records::CustomerRating rating=r /> }))}
                     <h2>{i18n.thread()}</h2>
                     {move || detail.with(|d| if d.replies.is_empty() {
                         view! { <p class="console-muted">{i18n.no_replies()}</p> }.into_any()

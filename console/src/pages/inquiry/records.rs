@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::pages::shown_time;
 use crate::{
-    api::{Client, Detail, PrevVersion},
+    api::{Client, Detail, PrevVersion, Rating},
     i18n::use_i18n,
 };
 
@@ -17,6 +17,26 @@ pub fn WithdrawnNotice(at: Option<String>) -> impl IntoView {
     at.map(|at| {
         view! { <p class="console-withdrawn" role="note">{i18n.withdrawn_notice(shown_time(&at, false))}</p> }
     })
+}
+
+/// The customer's rating of the answer: 만족, or 불만족 with why and what they added.
+#[component]
+pub fn CustomerRating(rating: Rating) -> impl IntoView {
+    let i18n = use_i18n();
+    let satisfied = rating.satisfied_yn == "Y";
+    view! {
+        <section class="console-rating" aria-labelledby="console-rating-title" data-satisfied=rating.satisfied_yn.clone()>
+            <h2 id="console-rating-title">{i18n.rating_title()}</h2>
+            <p>
+                <span class=if satisfied { "console-badge console-badge-30" } else { "console-badge console-badge-unsatisfied" }>
+                    {if satisfied { i18n.satisfied_badge() } else { i18n.unsatisfied_badge() }}
+                </span>
+                " "{rating.reason_nm.clone()}
+                <span class="console-muted">{format!(" · {}", shown_time(&rating.reg_dtm, false))}</span>
+            </p>
+            {rating.comment.clone().map(|c| view! { <p class="console-content">{c}</p> })}
+        </section>
+    }
 }
 
 /// What the customer had submitted before each edit, oldest first (closed by default).

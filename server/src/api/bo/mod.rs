@@ -145,6 +145,9 @@ pub(crate) fn counselor_detail(
         .map(|t| present::transfer(t, &now_db(), offset));
     detail.prev_versions = Some(records::versions(c, ccn_no, offset)?);
     detail.memos = Some(present::memos(c.memos_of(ccn_no)?, offset));
+    detail.stsf = c
+        .satisfaction_of(ccn_no)?
+        .map(|s| present::satisfaction(s, offset));
     Ok(detail)
 }
 

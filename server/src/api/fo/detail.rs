@@ -33,9 +33,14 @@ pub async fn get_question_dtl(
     state
         .db
         .read(move |c| -> Result<_, ApiError> {
-            c.question_detail(&ccn_no, Some(&member.mbr_no))?
-                .map(|r| ApiOk::ok(present::detail(r, offset, Audience::Member)))
-                .ok_or_else(ApiError::inquiry_not_found)
+            let record = c
+                .question_detail(&ccn_no, Some(&member.mbr_no))?
+                .ok_or_else(ApiError::inquiry_not_found)?;
+            let mut detail = present::detail(record, offset, Audience::Member);
+            detail.stsf = c
+                .satisfaction_of(&ccn_no)?
+                .map(|s| present::satisfaction(s, offset));
+            Ok(ApiOk::ok(detail))
         })
         .await
 }

@@ -6,9 +6,11 @@
 mod detail;
 pub(crate) mod goods;
 mod list;
+mod satisfaction;
 mod write;
 
 pub use detail::{get_question_dtl, get_question_file, question_ans_read, FileQuery};
 pub use goods::{get_goods_list, get_order_claim_goods_list, PageQuery};
 pub use list::{get_question, get_question_init};
+pub use satisfaction::question_satisfaction;
 pub use write::{question_del, question_mod, question_save};

@@ -93,6 +93,7 @@ impl KeptRecords for PgTx<'_> {
         for sql in [
             "DELETE FROM ccn_file WHERE ccn_no = $1",
             "DELETE FROM ccn_memo WHERE ccn_no = $1",
+            "DELETE FROM ccn_stsf WHERE ccn_no = $1",
             "DELETE FROM ccn_reply WHERE ccn_no = $1",
             "DELETE FROM ccn_ver WHERE ccn_no = $1",
             "DELETE FROM ccn_trns WHERE ccn_no = $1",

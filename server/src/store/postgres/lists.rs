@@ -118,6 +118,7 @@ fn summary_row(r: &Row) -> InquiryRow {
         },
         answer_read: r.get(16),
         assignee: counselor(r, 17),
+        satisfied: r.get::<_, Option<&str>>(19).map(|yn| yn == "Y"),
     }
 }
 
@@ -151,7 +152,8 @@ pub fn list_questions(
                 c.goods_no, g.goods_nm, c.ord_no, c.ccn_stat_cd, c.accp_dtm, c.ans_dtm,
                 (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
                 (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
-                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm{total_column}
+                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm,
+                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no){total_column}
            FROM ccn c
            JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
            JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
@@ -164,7 +166,7 @@ pub fn list_questions(
     let found = tx.query(&sql, &refs(&args))?;
     let total = match (total, found.first()) {
         (Some(total), _) => total,
-        (None, Some(first)) => uint(first, 19),
+        (None, Some(first)) => uint(first, 20),
         // A page past the end (or nothing at all): the total alone.
         (None, None) => count(tx, filter, totals)?,
     };

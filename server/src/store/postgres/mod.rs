@@ -19,6 +19,7 @@ mod memos;
 mod migrations;
 mod outbox;
 mod people;
+mod satisfaction;
 mod transaction;
 mod transfers;
 mod tx;

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 
 pub use super::transaction::PgTx;
-use super::{catalog, feed, inquiries, keys, lists, memos, outbox, people, transfers};
+use super::{
+    catalog, feed, inquiries, keys, lists, memos, outbox, people, satisfaction, transfers,
+};
 use crate::{
     model::{ReplyAuthor, Status},
     store::{records::*, *},
@@ -275,6 +277,12 @@ impl Tx for PgTx<'_> {
     }
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
         Ok(memos::memos_of(self, ccn_no)?)
+    }
+    fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool> {
+        Ok(satisfaction::insert_satisfaction(self, ccn_no, s)?)
+    }
+    fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>> {
+        Ok(satisfaction::satisfaction_of(self, ccn_no)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self, ccn_no)?)

@@ -95,6 +95,7 @@ impl KeptRecords for SqliteTx<'_> {
         for table in [
             "ccn_file",
             "ccn_memo",
+            "ccn_stsf",
             "ccn_reply",
             "ccn_ver",
             "ccn_trns",

@@ -90,7 +90,8 @@ pub fn list_sql(filter_sql: &str, oldest_first: bool) -> String {
                 c.goods_no, g.goods_nm, c.ord_no, c.ccn_stat_cd, c.accp_dtm, c.ans_dtm,
                 (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
                 (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
-                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm
+                c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm,
+                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no)
            FROM ccn c
           CROSS JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
           CROSS JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
@@ -129,6 +130,7 @@ fn summary_row(r: &Row) -> rusqlite::Result<InquiryRow> {
         },
         answer_read: r.get(16)?,
         assignee: counselor(r, 17)?,
+        satisfied: r.get::<_, Option<String>>(19)?.map(|yn| yn == "Y"),
     })
 }
 

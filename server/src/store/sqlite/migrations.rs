@@ -277,5 +277,13 @@ CREATE TABLE ccn_memo (
     reg_dtm     TEXT NOT NULL,
     PRIMARY KEY (ccn_no, memo_seq)
 );
+-- The customer's one rating of the answer (issue 23).
+CREATE TABLE ccn_stsf (
+    ccn_no      TEXT PRIMARY KEY REFERENCES ccn (ccn_no),
+    stsf_yn     TEXT NOT NULL CHECK (stsf_yn IN ('Y', 'N')),
+    rsn_cd      TEXT,
+    stsf_cmt    TEXT,
+    reg_dtm     TEXT NOT NULL
+);
 "#,
 ];

@@ -18,6 +18,7 @@ mod memos;
 mod migrations;
 mod outbox;
 mod people;
+mod satisfaction;
 mod shared;
 mod templates;
 mod transfers;

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    access, catalog, feed, inquiries, keys, lists, memos, outbox, people, templates, transfers,
-    writes,
+    access, catalog, feed, inquiries, keys, lists, memos, outbox, people, satisfaction, templates,
+    transfers, writes,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -295,6 +295,12 @@ impl Tx for SqliteTx<'_> {
     }
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
         Ok(memos::memos_of(self.conn, ccn_no)?)
+    }
+    fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool> {
+        Ok(satisfaction::insert_satisfaction(self.conn, ccn_no, s)?)
+    }
+    fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>> {
+        Ok(satisfaction::satisfaction_of(self.conn, ccn_no)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self.conn, ccn_no)?)

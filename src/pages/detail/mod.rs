@@ -1,3 +1,8 @@
+//! One inquiry: what the customer sent, the thread, edit and delete while 접수완료, and the
+//! answer's rating once answered (`rating.rs`).
+
+mod rating;
+
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -7,10 +12,11 @@ use crate::{
     components::{
         ConfirmDialog, ErrorPanel, Flash, GoodsCard, Lightbox, PhotoThumb, ReplyThread, StatusBadge,
     },
-    domain::Action,
+    domain::{Action, Status},
     events::Events,
     i18n::use_i18n,
 };
+use rating::RatingSection;
 
 #[component]
 pub fn DetailPage() -> impl IntoView {
@@ -180,6 +186,9 @@ fn Detail(
                 <h2 class="idk-subtitle" id="idk-replies-title">{i18n.replies()}</h2>
                 <ReplyThread replies=inquiry.replies.clone() />
             </section>
+            {(inquiry.status == Status::Answered).then(|| view! {
+                <RatingSection id=id.clone() given=inquiry.satisfaction.clone() notice=notice on_stale=on_stale />
+            })}
             {actions}
             <ConfirmDialog
                 open=confirm_open
