@@ -191,3 +191,7 @@ rating-given-unsatisfied = You rated this answer as not satisfying: { $reason }
 rating-your-comment = Your comment: { $comment }
 rating-follow-up = If something is still unresolved, ask a follow-up question.
 rating-already = You have already rated this answer. An answer can be rated once.
+
+## When the answer is due (business days)
+answer-due-label = Answer expected
+answer-due = We will answer by { $at } (business days).

@@ -186,3 +186,7 @@ rating-given-unsatisfied = 이 답변에 불만족한다고 평가하셨습니�
 rating-your-comment = 남기신 의견: { $comment }
 rating-follow-up = 해결되지 않은 점이 있다면 추가로 문의해 주세요.
 rating-already = 이미 평가한 답변입니다. 평가는 한 번만 할 수 있습니다.
+
+## When the answer is due (business days)
+answer-due-label = 답변 예정
+answer-due = 영업일 기준 { $at }까지 답변드립니다.

@@ -185,3 +185,7 @@ rating-given-unsatisfied = 您已評價此回覆為不滿意：{ $reason }
 rating-your-comment = 您的意見：{ $comment }
 rating-follow-up = 如果仍有未解決的問題，請追加提問。
 rating-already = 此回覆已評價過。每個回覆只能評價一次。
+
+## When the answer is due (business days)
+answer-due-label = 預計回覆
+answer-due = 我們將於 { $at } 前回覆（以營業日計算）。

@@ -182,6 +182,11 @@ memo-required = 메모를 입력해 주세요.
 memo-by = { $author } · { $at }
 no-memos = 남긴 메모가 없습니다.
 
+## Answer deadlines (business days)
+answer-due = 답변 기한
+due-soon = 임박
+due-over = 초과
+
 ## The customer's rating of the answer
 rating-title = 고객 만족도
 satisfied-badge = 만족

@@ -174,6 +174,43 @@ impl Waited {
     }
 }
 
+/// Where an unanswered inquiry stands against its answer deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Due within [`DUE_SOON_MINUTES`]: 임박.
+    Soon,
+    /// Past due: 초과.
+    Over,
+}
+
+/// An inquiry due within this many minutes is 임박.
+pub const DUE_SOON_MINUTES: i64 = 120;
+
+/// 임박 / 초과 for an inquiry not answered yet, `minutes_left` before its due time (negative:
+/// past it); `None` when there is time, or when it is answered.
+pub fn due_state(minutes_left: i64, answered: bool) -> Option<Due> {
+    match minutes_left {
+        _ if answered => None,
+        m if m < 0 => Some(Due::Over),
+        m if m <= DUE_SOON_MINUTES => Some(Due::Soon),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+
+    #[test]
+    fn soon_within_two_hours_over_past_due_nothing_once_answered() {
+        assert_eq!(due_state(121, false), None);
+        assert_eq!(due_state(120, false), Some(Due::Soon));
+        assert_eq!(due_state(0, false), Some(Due::Soon));
+        assert_eq!(due_state(-1, false), Some(Due::Over));
+        assert_eq!(due_state(-600, true), None);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,19 +79,24 @@ test('the queue: tab counts are the server\'s, tabs and filters narrow the rows 
   await page.locator(`.console-tab[data-status="10"] .console-tab-count[data-count="${all.received}"]`).waitFor();
   assert.equal(await tabCount(page, '20'), String(all.inProgress));
   assert.equal(await tabCount(page, '30'), String(all.answered));
-  // 접수완료 is the default tab: oldest first, each row saying how long it has waited.
+  // 접수완료 is the default tab: the soonest answer-due first, each row saying how long it
+  // has waited; those past their deadline say 초과.
   assert.equal(await page.locator('.console-tab[aria-selected="true"]').getAttribute('data-status'), '10');
   await page.locator('.console-total', { hasText: `총 ${all.received}건` }).waitFor();
-  const received = await page.locator('.console-row td:nth-child(5)').allTextContents();
-  assert.deepEqual(received, [...received].sort(), 'oldest first');
-  assert.equal(await page.locator('.console-row .console-waited').count(), received.length);
+  const dues = await page.locator('.console-row .console-due').evaluateAll((els) => els.map((e) => e.dataset.due));
+  assert.ok(dues.length > 2);
+  assert.deepEqual(dues, [...dues].sort(), 'soonest due first');
+  assert.equal(await page.locator('.console-row .console-waited').count(), dues.length);
+  const overdue = await page.locator('.console-row .console-badge-due-over').count();
+  const past = dues.filter((d) => new Date(d) < new Date()).length;
+  assert.equal(overdue, past, 'every row past its deadline, and only those, says 초과');
   await screenshot(page, 'console-queue.png');
 
   // Another tab lists only its own status.
   await page.getByRole('tab', { name: /처리중/ }).click();
   await page.waitForURL(/status=20/);
   await page.locator('.console-total', { hasText: `총 ${all.inProgress}건` }).waitFor();
-  const badges = await page.locator('.console-row .console-badge').allTextContents();
+  const badges = await page.locator('.console-row td:last-child .console-badge').allTextContents();
   assert.ok(badges.length > 0 && badges.every((b) => b === '처리중'), badges.join());
 
   // A member filter: the rows and the counts narrow, and the URL keeps it.

@@ -46,7 +46,7 @@ test('a customer asks in the SPA, a counselor answers in the console, the open d
   await edit.waitFor();
   assert.ok(await customer.getByRole('button', { name: '삭제' }).isEnabled());
 
-  // The counselor finds it first in the queue (oldest first, so search), takes and answers it.
+  // The counselor finds it in the queue (by search: the queue goes by deadline), takes and answers it.
   const counselor = await newPage(browser());
   await signIn(counselor);
   await counselor.getByLabel('검색어(제목·내용)').fill(title);

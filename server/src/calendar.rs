@@ -14,6 +14,40 @@ use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday,
 };
 
+/// The business calendar's flags (`serve`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CalendarArgs {
+    /// Public holidays, one `YYYY-MM-DD name` per line, instead of the built-in Korean list
+    /// (server/data/holidays-kr.txt): update it when the year's holidays are announced.
+    #[arg(long, env = "INQUIRY_HOLIDAYS")]
+    pub holidays: Option<std::path::PathBuf>,
+    /// The store's own closure days (same format), on top of the holidays.
+    #[arg(long, env = "INQUIRY_CLOSED_DAYS")]
+    pub closed_days: Option<std::path::PathBuf>,
+    /// The desk's working hours on a business day, in the store's time zone.
+    #[arg(long, env = "INQUIRY_WORKING_HOURS", default_value = "09:00-18:00")]
+    pub working_hours: String,
+}
+
+impl CalendarArgs {
+    pub fn calendar(&self, offset: FixedOffset) -> Result<BusinessCalendar, String> {
+        let read = |flag: &str, p: &std::path::Path| {
+            std::fs::read_to_string(p)
+                .map_err(|e| format!("{flag} {}: {e}", p.display()))
+                .and_then(|t| parse_days(&t).map_err(|e| format!("{flag} {}: {e}", p.display())))
+        };
+        let mut off = match &self.holidays {
+            Some(p) => read("--holidays", p)?,
+            None => parse_days(KOREAN_HOLIDAYS)?,
+        };
+        if let Some(p) = &self.closed_days {
+            off.extend(read("--closed-days", p)?);
+        }
+        let hours = parse_hours(&self.working_hours).map_err(|e| format!("--working-hours {e}"))?;
+        Ok(BusinessCalendar::new(offset, hours, off))
+    }
+}
+
 /// The built-in Korean public holidays.
 pub const KOREAN_HOLIDAYS: &str = include_str!("../data/holidays-kr.txt");
 
@@ -80,6 +114,11 @@ impl BusinessCalendar {
             hours,
             parse_days(KOREAN_HOLIDAYS).unwrap_or_default(),
         )
+    }
+
+    /// The store's offset, which the calendar's days and hours are in.
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
     }
 
     pub fn is_business_day(&self, d: NaiveDate) -> bool {

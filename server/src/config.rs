@@ -97,6 +97,8 @@ pub struct Config {
     pub client_ip_header: Option<axum::http::HeaderName>,
     /// The monthly review flags a person with more detail views than this on one day.
     pub review_daily_views: u64,
+    /// Working hours, holidays and closure days: answer deadlines in business days.
+    pub calendar: crate::calendar::BusinessCalendar,
 }
 
 /// How answer notifications are delivered.
@@ -124,6 +126,7 @@ impl Config {
             retention: crate::retention::Policy::default(),
             client_ip_header: None,
             review_daily_views: 200,
+            calendar: crate::calendar::BusinessCalendar::korean(kst()),
             identity: std::sync::Arc::new(crate::identity::Identity::demo_only()),
         }
     }

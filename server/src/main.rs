@@ -144,6 +144,8 @@ struct Args {
     /// The monthly review flags a person whose detail views on one day exceed this.
     #[arg(long, default_value_t = 200)]
     review_daily_views: u64,
+    #[command(flatten)]
+    calendar: inquiry_server::calendar::CalendarArgs,
     /// Log lines as text (default) or one JSON object each, for a log collector.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -224,6 +226,7 @@ async fn run(args: Args) -> Result<(), String> {
     );
     config.client_ip_header = args.client_ip_header.clone();
     config.review_daily_views = args.review_daily_views;
+    config.calendar = args.calendar.calendar(config.store_offset)?;
     config.transfer_deadline = chrono::Duration::hours(i64::from(args.transfer_hours));
     config.idempotency_ttl = chrono::Duration::hours(i64::from(args.idempotency_hours));
     config.rate_limits = RateLimits {
@@ -282,6 +285,13 @@ async fn run(args: Args) -> Result<(), String> {
                 tracing::info!("database already has data; demo seed skipped")
             }
         }
+    }
+    // Inquiries received before deadlines were kept get theirs (once; nothing to do after).
+    let dated = inquiry_server::desk::deadlines::backfill(&store, &config.calendar)
+        .await
+        .map_err(|e| format!("dating earlier inquiries: {e}"))?;
+    if dated > 0 {
+        tracing::info!(dated, "earlier inquiries given an answer-due time");
     }
     let config_senders = config.notify.senders.clone();
     let config_identity = config.identity.clone();

@@ -176,6 +176,9 @@ pub struct Inquiry {
     pub replies: Vec<Reply>,
     #[serde(rename = "ansUnreadYn", deserialize_with = "de_yn", default)]
     pub unread_answer: bool,
+    /// When the store will have answered by (business days from receipt).
+    #[serde(rename = "ansDueDtm", deserialize_with = "de_time_opt", default)]
+    pub answer_due: Option<DateTime<FixedOffset>>,
     /// The customer's rating of the answer, once given.
     #[serde(rename = "stsf", default)]
     pub satisfaction: Option<Satisfaction>,

@@ -15,6 +15,10 @@ async fn answered_detail_shows_the_thread_and_locks_edit_and_delete() {
     assert!(reply.contains("상담원"), "{reply}");
     assert!(app.find(".idk-answered-at").is_some());
     assert!(app.find(".idk-badge-answered").is_some());
+    assert!(
+        app.find(".idk-answer-due").is_none(),
+        "answered: no promise any more"
+    );
     let buttons = app.all(".idk-actions button");
     assert_eq!(buttons.len(), 2);
     for b in &buttons {
@@ -52,6 +56,22 @@ async fn in_progress_is_locked_and_received_is_editable() {
     let id = inquiry_with_status("demo-member-1", "10").await;
     let app = mount("demo-member-1", &format!("/{id}"));
     app.wait_for("[data-page='detail']").await;
+    // Waiting for its answer: by when, in business days, as the server computed it.
+    let due = app
+        .find(".idk-answer-due time")
+        .expect("the answer's due time");
+    assert!(due.text_content().unwrap().starts_with("영업일 기준"));
+    let detail = api_get(
+        "demo-member-1",
+        &format!("/api/order/v1/customerservice/getQuestionDtl?ccnNo={id}"),
+    )
+    .await;
+    let want =
+        chrono::DateTime::parse_from_rfc3339(detail["payload"]["ansDueDtm"].as_str().unwrap())
+            .unwrap();
+    let shown =
+        chrono::DateTime::parse_from_rfc3339(&due.get_attribute("datetime").unwrap()).unwrap();
+    assert_eq!(shown, want);
     let edit = app.find(".idk-actions a").expect("edit link");
     assert!(edit
         .get_attribute("href")

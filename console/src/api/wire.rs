@@ -40,6 +40,9 @@ pub struct Summary {
     /// The customer's rating, once given (`N`: 불만족, flagged).
     #[serde(default)]
     pub stsf_yn: Option<String>,
+    /// When the answer is due (business days from receipt).
+    #[serde(default)]
+    pub ans_due_dtm: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -141,6 +144,9 @@ pub struct Detail {
     /// The customer's rating of the answer, once given.
     #[serde(default)]
     pub stsf: Option<Rating>,
+    /// When the answer is due (business days from receipt).
+    #[serde(default)]
+    pub ans_due_dtm: Option<String>,
 }
 
 /// The customer's rating of the answer.

@@ -117,6 +117,22 @@ pub fn shown_time(t: &str, seconds: bool) -> String {
         .replace('T', " ")
 }
 
+/// An answer deadline: its time, and 임박 / 초과 while the inquiry waits for its answer.
+#[component]
+pub fn DueTime(due: Option<String>, #[prop(into)] status: String) -> impl IntoView {
+    let i18n = use_i18n();
+    due.map(|due| {
+        let left = chrono::DateTime::parse_from_rfc3339(&due)
+            .map(|t| (t.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_minutes())
+            .unwrap_or(i64::MAX);
+        let badge = crate::queue::due_state(left, status == "30").map(|d| match d {
+            crate::queue::Due::Soon => view! { <span class="console-badge console-badge-due-soon">{i18n.due_soon()}</span> },
+            crate::queue::Due::Over => view! { <span class="console-badge console-badge-due-over">{i18n.due_over()}</span> },
+        });
+        view! { <span class="console-due" data-due=due.clone()>{shown_time(&due, false)}" "{badge}</span> }
+    })
+}
+
 /// A status as a badge, named in the console's words.
 #[component]
 pub fn StatusBadge(#[prop(into)] code: String) -> impl IntoView {

@@ -6,7 +6,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
-use super::{use_signed_in, StatusBadge};
+use super::{use_signed_in, DueTime, StatusBadge};
 use crate::{
     api::{ApiError, Client, Counts, Page},
     i18n::use_i18n,
@@ -234,6 +234,7 @@ fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
                     <td>{r.accp_dtm.get(..16).unwrap_or(&r.accp_dtm).replace('T', " ")}</td>
                     {received.then(|| view! { <td class="console-waited">{i18n.waited_for(Waited::from_minutes(waited_for))}</td> })}
                     <td>{r.cnslr_nm.unwrap_or_else(|| i18n.unassigned())}</td>
+                    <td><DueTime due=r.ans_due_dtm.clone() status=r.ccn_stat_cd.clone() /></td>
                     <td>
                         <StatusBadge code=r.ccn_stat_cd />
                         {(r.stsf_yn.as_deref() == Some("N")).then(|| view! { " "<span class="console-badge console-badge-unsatisfied">{i18n.unsatisfied_badge()}</span> })}
@@ -257,6 +258,7 @@ fn QueueTable(page: Page, filter: QueueFilter) -> impl IntoView {
                     <th scope="col">{i18n.received_at()}</th>
                     {received.then(|| view! { <th scope="col">{i18n.waited()}</th> })}
                     <th scope="col">{i18n.assignee()}</th>
+                    <th scope="col">{i18n.answer_due()}</th>
                     <th scope="col">{i18n.status()}</th>
                 </tr>
             </thead>

@@ -57,6 +57,9 @@ pub struct QuestionSummary {
     /// Back office: the customer's rating, once given (`N`: 불만족, flagged in the queue).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stsf_yn: Option<String>,
+    /// Back office: when the answer is due (business days from receipt).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ans_due_dtm: Option<String>,
     /// Back office: the counselor who holds it.
     #[serde(flatten)]
     pub holder: Holder,
@@ -149,6 +152,9 @@ pub struct QuestionDetail {
     /// Back office: what the customer had submitted before each edit, oldest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prev_versions: Option<Vec<PrevVersion>>,
+    /// When the answer is due, in business days from receipt (both sides see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ans_due_dtm: Option<String>,
     /// The customer's rating of the answer, once given (both sides see it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stsf: Option<Satisfaction>,

@@ -66,6 +66,10 @@ pub fn summary(r: InquiryRow, offset: FixedOffset, audience: Audience) -> Questi
         mbr_no: counselor.then(|| r.member.mbr_no.clone()),
         mbr_nm: counselor.then_some(r.member.name),
         stsf_yn: r.satisfied.filter(|_| counselor).map(yn),
+        ans_due_dtm: r
+            .answer_due
+            .filter(|_| counselor)
+            .map(|t| wire_time(&t, offset)),
         holder: holder(r.assignee.as_ref().filter(|_| counselor)),
     }
 }
@@ -134,6 +138,7 @@ pub fn detail(r: InquiryRecord, offset: FixedOffset, audience: Audience) -> Ques
             .filter(|_| counselor)
             .map(|t| wire_time(t, offset)),
         prev_versions: None,
+        ans_due_dtm: r.answer_due.map(|t| wire_time(&t, offset)),
         stsf: None,
         memos: None,
         ccn_no,

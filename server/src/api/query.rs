@@ -124,6 +124,13 @@ pub fn list_filter(
         ),
     };
     let oldest_first = matches!(side, Side::Counselor(_)) && status == Some(Status::Received);
+    // The desk's 접수완료 and 처리중 tabs: the soonest due first (by status alone, or with a
+    // keyword or type; a member's, an order's or a holder's list keeps receipt order).
+    let by_due = matches!(side, Side::Counselor(_))
+        && matches!(status, Some(Status::Received | Status::InProgress))
+        && mbr_no.is_none()
+        && ord_no.is_none()
+        && assignee.is_none();
     let withdrawn = match (side, q.wdrw_yn.as_deref().map(str::trim)) {
         (Side::Member(_), _) | (_, None | Some("") | Some("N")) => false,
         (Side::Counselor(_), Some("Y")) => true,
@@ -149,6 +156,7 @@ pub fn list_filter(
                 assignee,
                 oldest_first,
                 withdrawn,
+                by_due,
             },
             page_no,
             page_size,

@@ -1,6 +1,7 @@
 //! The counselor's operations on an inquiry, free of HTTP: take it, answer it, the answer
 //! templates filled in for it, and internal memos (`memos.rs`). Handlers in `api::bo` extract the request and shape the response.
 
+pub mod deadlines;
 pub mod memos;
 mod templates;
 

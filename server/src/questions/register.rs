@@ -5,7 +5,7 @@ use crate::{
     api::form::QuestionForm,
     error::ApiError,
     idempotency::{self, IdempotencyKey},
-    model::{db_time, now_db, store_today, Status},
+    model::{db_time, store_today, Status},
     photos, rules, AppState,
 };
 
@@ -62,11 +62,13 @@ pub async fn register(
     let stored = photos::write(blobs, &photos_ok).await?;
     let member = mbr_no.to_owned();
     let offset = state.config.store_offset;
+    let calendar = state.config.calendar.clone();
     let rows = stored.clone();
     let result = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
-            let now = now_db();
+            let received = chrono::Utc::now();
+            let now = db_time(received);
             let ccn_no = tx.next_ccn_no(store_today(offset))?;
             // The key is claimed in this transaction: a concurrent retry (here or on another
             // instance) waits for this one and then replays what it registered.
@@ -77,7 +79,17 @@ pub async fn register(
                     return Ok(Saved::Replayed(existing));
                 }
             }
-            tx.insert_question(&ccn_no, &member, &fields, Status::Received, &now)?;
+            // Due in the type's business days from receipt (the store's calendar).
+            let days = tx.answer_target_days(&fields.cnsl_typ_no)?;
+            let due = db_time(calendar.due(received, days));
+            tx.insert_question(
+                &ccn_no,
+                &member,
+                &fields,
+                Status::Received,
+                &now,
+                Some(&due),
+            )?;
             for (i, f) in rows.iter().enumerate() {
                 tx.insert_file(&ccn_no, i as u32 + 1, f, &now)?;
             }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
-    content::{COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, TYPE_TREE},
+    content::{answer_days, COUNSELOR_NAMES, GOODS_BASES, MALL_NAME, TYPE_TREE},
     Outcome, Stats,
 };
 use crate::{
@@ -60,7 +60,7 @@ pub async fn bench(store: &Store, blobs: &Blobs, config: &Config) -> Result<Outc
     let mut rng = fastrand::Rng::with_seed(100_000);
     let mut ord_seq_no = 5_000_000u32;
     for first in (0..BENCH_MEMBERS).step_by(MEMBERS_PER_TRANSACTION) {
-        let (goods_c, offset) = (goods.clone(), config.store_offset);
+        let (goods_c, calendar) = (goods.clone(), config.calendar.clone());
         let (mut rng_c, mut stats_c) = (rng.clone(), stats);
         let (next_rng, next_stats, next_seq) = store
             .write(move |tx| -> Result<_, StoreError> {
@@ -70,7 +70,7 @@ pub async fn bench(store: &Store, blobs: &Blobs, config: &Config) -> Result<Outc
                         tx,
                         m,
                         &goods_c,
-                        offset,
+                        &calendar,
                         &mut rng_c,
                         &mut seq,
                         now,
@@ -94,12 +94,13 @@ fn fill_member(
     tx: &mut dyn Tx,
     m: usize,
     goods: &[(String, i64)],
-    offset: chrono::FixedOffset,
+    calendar: &crate::calendar::BusinessCalendar,
     rng: &mut fastrand::Rng,
     ord_seq_no: &mut u32,
     now: DateTime<Utc>,
     stats: &mut Stats,
 ) -> StoreResult<()> {
+    let offset = calendar.offset();
     let created = db_time(now);
     let leaves: Vec<_> = TYPE_TREE.iter().flat_map(|l| l.children.iter()).collect();
     let mbr_no = bench_member_no(m);
@@ -182,7 +183,15 @@ fn fill_member(
             email_rcv_yn: false,
             ref_ccn_no: None,
         };
-        tx.insert_question(&ccn_no, &mbr_no, &fields, status, &db_time(accp))?;
+        let due = db_time(calendar.due(accp, answer_days(leaf.no)));
+        tx.insert_question(
+            &ccn_no,
+            &mbr_no,
+            &fields,
+            status,
+            &db_time(accp),
+            Some(&due),
+        )?;
         if let Some(at) = answered {
             let at = db_time(at);
             tx.append_reply(

@@ -88,6 +88,7 @@ pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
             parent: None,
             sort_seq: li as u32 + 1,
             goods_required: false,
+            answer_days: 1,
         })?;
         for (ci, leaf) in large.children.iter().enumerate() {
             tx.insert_type(&NewType {
@@ -96,6 +97,7 @@ pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
                 parent: Some(large.no),
                 sort_seq: ci as u32 + 1,
                 goods_required: leaf.goods_required,
+                answer_days: super::content::answer_days(leaf.no),
             })?;
         }
     }

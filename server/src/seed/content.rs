@@ -22,6 +22,16 @@ pub struct TypeSeed {
     pub samples: &'static [Sample],
 }
 
+/// The answer target of a leaf type, in business days: two for 취소/반품/교환 (they wait on a
+/// pickup or the seller), one for everything else.
+pub fn answer_days(leaf_no: &str) -> u32 {
+    if leaf_no.starts_with("30") {
+        2
+    } else {
+        1
+    }
+}
+
 /// A large (top-level) inquiry type.
 pub struct LargeTypeSeed {
     pub no: &'static str,

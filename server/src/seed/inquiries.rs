@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{
     catalog::GoodsRow,
-    content::{COUNSELOR_NAMES, MALL_NAME, MEMBER_NAMES, TYPE_TREE},
+    content::{answer_days, COUNSELOR_NAMES, MALL_NAME, MEMBER_NAMES, TYPE_TREE},
     counselor_no, image, member_no, wing_id, Stats, Uploads, DEMO_VENDORS, INQUIRIES_PER_MEMBER,
     ORDERS_PER_MEMBER,
 };
@@ -147,7 +147,15 @@ pub fn fill(
             };
             let local_date = accp.with_timezone(&config.store_offset).date_naive();
             let ccn_no = tx.next_ccn_no(local_date)?;
-            tx.insert_question(&ccn_no, &mbr_no, &fields, status, &db_time(accp))?;
+            let due = db_time(config.calendar.due(accp, answer_days(leaf.no)));
+            tx.insert_question(
+                &ccn_no,
+                &mbr_no,
+                &fields,
+                status,
+                &db_time(accp),
+                Some(&due),
+            )?;
             stats.inquiries += 1;
 
             if line.is_some() && rng.u8(..10) < 3 {

@@ -47,6 +47,9 @@ pub struct ListFilter {
     pub oldest_first: bool,
     /// Back office: the withdrawn inquiries (고객 삭제) instead of the live ones.
     pub withdrawn: bool,
+    /// Back office: the soonest answer-due first (the 접수완료 and 처리중 tabs, filtered by
+    /// status alone or with a keyword or type: `ccn_stat_due_idx` walks them in that order).
+    pub by_due: bool,
 }
 
 /// The holder a back-office list is filtered by.
@@ -188,6 +191,16 @@ pub struct NewType<'a> {
     pub parent: Option<&'a str>,
     pub sort_seq: u32,
     pub goods_required: bool,
+    /// Business days an answer may take (the deadline's target).
+    pub answer_days: u32,
+}
+
+/// An inquiry received before deadlines were kept: what its due time is computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undated {
+    pub ccn_no: String,
+    pub accepted_at: String,
+    pub answer_days: u32,
 }
 
 pub struct NewGoods<'a> {

@@ -20,6 +20,7 @@ pub trait Tx: KeptRecords {
         f: &QuestionFields,
         status: Status,
         accp_dtm: &str,
+        ans_due_dtm: Option<&str>,
     ) -> StoreResult<()>;
     /// Updates the customer's fields only while it is received; whether it did.
     fn update_question_if_received(
@@ -190,6 +191,14 @@ pub trait Tx: KeptRecords {
     ) -> StoreResult<u32>;
     /// The inquiry's memos, oldest first.
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>>;
+
+    // --- answer deadlines ---------------------------------------------------------------
+
+    /// Business days an answer to an inquiry of this leaf type may take (1 if it has no target).
+    fn answer_target_days(&mut self, leaf_no: &str) -> StoreResult<u32>;
+    /// Up to `limit` inquiries without an answer-due time (received before deadlines were kept).
+    fn undated_inquiries(&mut self, limit: u32) -> StoreResult<Vec<Undated>>;
+    fn set_answer_due(&mut self, ccn_no: &str, due: &str) -> StoreResult<()>;
 
     // --- answer satisfaction --------------------------------------------------------------
 

@@ -25,6 +25,8 @@ pub struct InquiryRow {
     pub assignee: Option<CounselorRef>,
     /// The customer's rating of the answer, if they gave one: satisfied or not.
     pub satisfied: Option<bool>,
+    /// When the answer is due (stored UTC text; business days from receipt).
+    pub answer_due: Option<String>,
 }
 
 /// A counselor, as a holder of inquiries.
@@ -59,6 +61,8 @@ pub struct InquiryRecord {
     pub assignee: Option<CounselorRef>,
     /// When the customer withdrew it (only the back office sees a withdrawn inquiry).
     pub withdrawn_at: Option<String>,
+    /// When the answer is due (stored UTC text; business days from receipt).
+    pub answer_due: Option<String>,
 }
 
 /// An inquiry type's number and name.

@@ -19,7 +19,7 @@ async fn new_inquiry(s: &TestServer, member: &str, title: &str) -> String {
 }
 
 #[tokio::test]
-async fn the_queue_counts_match_its_lists_and_received_waits_longest_first() {
+async fn the_queue_counts_match_its_lists_and_received_lists_the_soonest_due_first() {
     let s = start().await;
     let year = year_query();
     let (_, counts) = s
@@ -44,14 +44,28 @@ async fn the_queue_counts_match_its_lists_and_received_waits_longest_first() {
             COUNSELOR,
         )
         .await;
-    let times: Vec<&str> = rows(&received)
-        .iter()
-        .map(|r| r["accpDtm"].as_str().unwrap())
-        .collect();
+    let due =
+        |r: &Value| chrono::DateTime::parse_from_rfc3339(r["ansDueDtm"].as_str().unwrap()).unwrap();
+    let times: Vec<_> = rows(&received).iter().map(due).collect();
     assert!(times.len() > 2);
     assert!(
         times.windows(2).all(|w| w[0] <= w[1]),
-        "접수완료 lists the longest-waiting first: {times:?}"
+        "접수완료 lists the soonest due first: {times:?}"
+    );
+    // A holder's tab keeps receipt order, longest-waiting first.
+    let (_, mine) = s
+        .get_json(
+            &format!("{BO}/getQuestionList?{year}&ccnStatCd=10&cnslrNo=none&pageSize=30"),
+            COUNSELOR,
+        )
+        .await;
+    let received_at: Vec<&str> = rows(&mine)
+        .iter()
+        .map(|r| r["accpDtm"].as_str().unwrap())
+        .collect();
+    assert!(
+        received_at.windows(2).all(|w| w[0] <= w[1]),
+        "{received_at:?}"
     );
     // A type narrows the queue to that type (a large type to its leaves) and the counts with it.
     let (_, typed) = s

@@ -8,6 +8,7 @@ mod common;
 mod access;
 mod back_office;
 mod coupang_clients;
+mod deadlines;
 mod desk;
 mod detail;
 mod goods;

@@ -8,6 +8,7 @@ mod common;
 
 mod access_log;
 mod catalog;
+mod deadlines;
 mod feed;
 mod inquiries;
 mod kept;
@@ -76,6 +77,7 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
             parent: None,
             sort_seq: 1,
             goods_required: false,
+            answer_days: 1,
         },
         NewType {
             no: "S1",
@@ -83,6 +85,7 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
             parent: Some("L1"),
             sort_seq: 1,
             goods_required: true,
+            answer_days: 2,
         },
         NewType {
             no: "L2",
@@ -90,6 +93,7 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
             parent: None,
             sort_seq: 2,
             goods_required: false,
+            answer_days: 1,
         },
     ] {
         tx.insert_type(&t)?;
@@ -158,6 +162,6 @@ pub(crate) fn all(mbr_no: Option<&str>) -> ListFilter {
 /// Registers an inquiry of M1 at `at`; its number.
 pub(crate) fn register(tx: &mut dyn Tx, title: &str, at: &str) -> Result<String, StoreError> {
     let no = tx.next_ccn_no(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())?;
-    tx.insert_question(&no, "M1", &fields(title, true), Status::Received, at)?;
+    tx.insert_question(&no, "M1", &fields(title, true), Status::Received, at, None)?;
     Ok(no)
 }

@@ -170,6 +170,10 @@ fn Detail(
                     <dd><time datetime=inquiry.created_at.to_rfc3339()>{i18n.datetime(&inquiry.created_at)}</time></dd>
                     {inquiry.order_no.clone().map(|o| view! { <dt>{i18n.order_no()}</dt><dd class="idk-order-no">{o}</dd> })}
                     {inquiry.ordered_at.map(|t| view! { <dt>{i18n.order_date()}</dt><dd>{i18n.date(&t)}</dd> })}
+                    {inquiry.answer_due.filter(|_| inquiry.status != Status::Answered).map(|t| view! {
+                        <dt>{i18n.answer_due_label()}</dt>
+                        <dd class="idk-answer-due"><time datetime=t.to_rfc3339()>{i18n.answer_due(i18n.datetime(&t))}</time></dd>
+                    })}
                     {inquiry.answered_at.map(|t| view! {
                         <dt>{i18n.answered_at()}</dt>
                         <dd class="idk-answered-at"><time datetime=t.to_rfc3339()>{i18n.datetime(&t)}</time></dd>

@@ -14,7 +14,7 @@ mod records;
 
 use draft::{load_draft, save_draft};
 
-use super::{transfer::TransferPanel, use_signed_in, StatusBadge};
+use super::{transfer::TransferPanel, use_signed_in, DueTime, StatusBadge};
 use crate::{
     api::{ApiError, Client, Detail, Me},
     i18n::use_i18n,
@@ -270,6 +270,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                             <dt>{i18n.member()}</dt><dd>{format!("{} ({})", d.mbr_nm.clone().unwrap_or_default(), d.mbr_no.clone().unwrap_or_default())}</dd>
                             <dt>{i18n.order_no()}</dt><dd>{d.ord_no.clone().unwrap_or_else(|| "-".to_owned())}</dd>
                             <dt>{i18n.received_at()}</dt><dd>{d.accp_dtm.replace('T', " ")}</dd>
+                            <dt>{i18n.answer_due()}</dt><dd><DueTime due=d.ans_due_dtm.clone() status=d.ccn_stat_cd.clone() /></dd>
                             <dt>{i18n.assignee()}</dt><dd class="console-holder">{d.cnslr_nm.clone().unwrap_or_else(|| i18n.unassigned())}</dd>
                             <dt>{i18n.consent()}</dt><dd>{i18n.consent_channels(&d.email_rcv_yn, &d.sms_rcv_yn)}</dd>
                         </dl>

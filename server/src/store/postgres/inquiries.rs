@@ -31,11 +31,13 @@ pub fn insert_question(
     f: &QuestionFields,
     status: Status,
     accp_dtm: &str,
+    ans_due_dtm: Option<&str>,
 ) -> Result<(), Error> {
     tx.execute(
         "INSERT INTO ccn (ccn_no, mbr_no, cnsl_typ_no, ccn_title, accp_cont, goods_no, itm_no,
-                          ord_no, sms_rcv_yn, email_rcv_yn, ccn_stat_cd, ref_ccn_no, accp_dtm)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                          ord_no, sms_rcv_yn, email_rcv_yn, ccn_stat_cd, ref_ccn_no, accp_dtm,
+                          ans_due_dtm)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         &[
             &ccn_no,
             &mbr_no,
@@ -50,6 +52,7 @@ pub fn insert_question(
             &status.code(),
             &f.ref_ccn_no,
             &accp_dtm,
+            &ans_due_dtm,
         ],
     )?;
     Ok(())
@@ -119,7 +122,7 @@ pub fn question_detail(
                 c.ccn_title, c.accp_cont, c.goods_no, c.itm_no, c.ord_no, o.ord_dtm,
                 c.sms_rcv_yn, c.email_rcv_yn, c.ref_ccn_no, c.ccn_stat_cd, c.accp_dtm,
                 c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm,
-                c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm
+                c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm, c.ans_due_dtm
            FROM ccn c
            JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
            JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
@@ -166,6 +169,7 @@ pub fn question_detail(
         answer_read: r.get(20),
         assignee: counselor(&r, 21),
         withdrawn_at: r.get(23),
+        answer_due: r.get(24),
     };
     if let Some(goods_no) = goods_no {
         detail.goods = tx

@@ -119,6 +119,7 @@ fn summary_row(r: &Row) -> InquiryRow {
         answer_read: r.get(16),
         assignee: counselor(r, 17),
         satisfied: r.get::<_, Option<&str>>(19).map(|yn| yn == "Y"),
+        answer_due: r.get(20),
     }
 }
 
@@ -138,7 +139,13 @@ pub fn list_questions(
         Some(count(tx, filter, totals)?)
     };
     let (from, mut args) = filter_sql(filter);
-    let order = if filter.oldest_first { "ASC" } else { "DESC" };
+    let order = if filter.by_due {
+        // Undated ones first, as SQLite orders NULLs (and as the index keeps them).
+        "c.ans_due_dtm ASC NULLS FIRST, c.ccn_no ASC".to_owned()
+    } else {
+        let o = if filter.oldest_first { "ASC" } else { "DESC" };
+        format!("c.accp_dtm {o}, c.ccn_no {o}")
+    };
     args.push(Box::new(i64::from(page_size)));
     args.push(Box::new((i64::from(page_no) - 1) * i64::from(page_size)));
     let (limit, offset) = (args.len() - 1, args.len());
@@ -153,20 +160,20 @@ pub fn list_questions(
                 (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
                 (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
                 c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm,
-                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no){total_column}
+                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no), c.ans_due_dtm{total_column}
            FROM ccn c
            JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
            JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
            JOIN member m ON m.mbr_no = c.mbr_no
            LEFT JOIN goods g ON g.goods_no = c.goods_no
            LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no{from}
-          ORDER BY c.accp_dtm {order}, c.ccn_no {order}
+          ORDER BY {order}
           LIMIT ${limit} OFFSET ${offset}"
     );
     let found = tx.query(&sql, &refs(&args))?;
     let total = match (total, found.first()) {
         (Some(total), _) => total,
-        (None, Some(first)) => uint(first, 20),
+        (None, Some(first)) => uint(first, 21),
         // A page past the end (or nothing at all): the total alone.
         (None, None) => count(tx, filter, totals)?,
     };

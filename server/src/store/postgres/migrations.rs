@@ -266,4 +266,11 @@ CREATE TABLE ccn_stsf (
     reg_dtm     TEXT COLLATE "C" NOT NULL
 );
 "#,
+    // Answer deadlines in business days (issue 23): a target per type, a due time per inquiry
+    // (set on registration; older ones are backfilled at start), and the queue's order by it.
+    r#"
+ALTER TABLE cnsl_typ ADD COLUMN ans_tgt_bdays BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE ccn ADD COLUMN ans_due_dtm TEXT COLLATE "C";
+CREATE INDEX ccn_stat_due_idx ON ccn (ccn_stat_cd, ans_due_dtm NULLS FIRST, ccn_no) WHERE wdrw_dtm IS NULL;
+"#,
 ];

@@ -10,6 +10,7 @@
 
 mod catalog;
 mod connection;
+mod deadlines;
 mod feed;
 mod inquiries;
 mod kept;

@@ -48,14 +48,15 @@ pub fn insert_token(
 pub fn insert_type(tx: &mut PgTx, t: &NewType) -> Result<(), Error> {
     tx.execute(
         "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq,
-                               goods_sel_mdty_yn)
-         VALUES ($1, $2, $3, $4, $5)",
+                               goods_sel_mdty_yn, ans_tgt_bdays)
+         VALUES ($1, $2, $3, $4, $5, $6)",
         &[
             &t.no,
             &t.name,
             &t.parent,
             &i64::from(t.sort_seq),
             &yn(t.goods_required),
+            &i64::from(t.answer_days),
         ],
     )?;
     Ok(())

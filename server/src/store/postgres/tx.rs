@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 pub use super::transaction::PgTx;
 use super::{
-    catalog, feed, inquiries, keys, lists, memos, outbox, people, satisfaction, transfers,
+    catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, satisfaction,
+    transfers,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -25,9 +26,16 @@ impl Tx for PgTx<'_> {
         f: &QuestionFields,
         status: Status,
         accp_dtm: &str,
+        ans_due_dtm: Option<&str>,
     ) -> StoreResult<()> {
         Ok(inquiries::insert_question(
-            self, ccn_no, mbr_no, f, status, accp_dtm,
+            self,
+            ccn_no,
+            mbr_no,
+            f,
+            status,
+            accp_dtm,
+            ans_due_dtm,
         )?)
     }
     fn update_question_if_received(
@@ -277,6 +285,15 @@ impl Tx for PgTx<'_> {
     }
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
         Ok(memos::memos_of(self, ccn_no)?)
+    }
+    fn answer_target_days(&mut self, leaf_no: &str) -> StoreResult<u32> {
+        Ok(deadlines::answer_target_days(self, leaf_no)?)
+    }
+    fn undated_inquiries(&mut self, limit: u32) -> StoreResult<Vec<Undated>> {
+        Ok(deadlines::undated_inquiries(self, limit)?)
+    }
+    fn set_answer_due(&mut self, ccn_no: &str, due: &str) -> StoreResult<()> {
+        Ok(deadlines::set_answer_due(self, ccn_no, due)?)
     }
     fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool> {
         Ok(satisfaction::insert_satisfaction(self, ccn_no, s)?)

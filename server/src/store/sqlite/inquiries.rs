@@ -53,7 +53,7 @@ pub fn question_detail(
                     c.ccn_title, c.accp_cont, c.goods_no, c.itm_no, c.ord_no, o.ord_dtm,
                     c.sms_rcv_yn, c.email_rcv_yn, c.ref_ccn_no, c.ccn_stat_cd, c.accp_dtm,
                     c.mod_dtm, c.ans_dtm, c.mbr_no, m.mbr_nm,
-                    c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm
+                    c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm, c.wdrw_dtm, c.ans_due_dtm
                FROM ccn c
                JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
                JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
@@ -97,6 +97,7 @@ pub fn question_detail(
                         answer_read: r.get(20)?,
                         assignee: counselor(r, 21)?,
                         withdrawn_at: r.get(23)?,
+                        answer_due: r.get(24)?,
                     },
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<String>>(8)?,

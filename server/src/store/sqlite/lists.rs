@@ -83,22 +83,32 @@ pub fn count_sql(filter_sql: &str) -> String {
 /// `OFFSET`. `CROSS JOIN` keeps the inquiries as the outer loop (SQLite does not reorder it), so
 /// with statistics too the planner walks the filter's index in list order and stops at the
 /// page's end instead of driving from a small joined table and sorting.
-pub fn list_sql(filter_sql: &str, oldest_first: bool) -> String {
-    let order = if oldest_first { "ASC" } else { "DESC" };
+pub fn list_sql(filter_sql: &str, filter: &ListFilter) -> String {
+    // By due: the status's due index, named (the period is then a filter on its rows; without
+    // statistics the planner would rather range over the period and sort).
+    let (inquiries, order) = if filter.by_due {
+        (
+            "ccn c INDEXED BY ccn_stat_due_idx",
+            "c.ans_due_dtm ASC, c.ccn_no ASC".to_owned(),
+        )
+    } else {
+        let o = if filter.oldest_first { "ASC" } else { "DESC" };
+        ("ccn c", format!("c.accp_dtm {o}, c.ccn_no {o}"))
+    };
     format!(
         "SELECT c.ccn_no, l.cnsl_typ_no, l.cnsl_typ_nm, t.cnsl_typ_no, t.cnsl_typ_nm, c.ccn_title,
                 c.goods_no, g.goods_nm, c.ord_no, c.ccn_stat_cd, c.accp_dtm, c.ans_dtm,
                 (SELECT COUNT(*) FROM ccn_file f WHERE f.ccn_no = c.ccn_no),
                 (SELECT COUNT(*) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no),
                 c.mbr_no, m.mbr_nm, c.ans_read_dtm IS NOT NULL, c.cnslr_no, s.cnslr_nm,
-                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no)
-           FROM ccn c
+                (SELECT z.stsf_yn FROM ccn_stsf z WHERE z.ccn_no = c.ccn_no), c.ans_due_dtm
+           FROM {inquiries}
           CROSS JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
           CROSS JOIN cnsl_typ l ON l.cnsl_typ_no = t.upr_cnsl_typ_no
           CROSS JOIN member m ON m.mbr_no = c.mbr_no
            LEFT JOIN goods g ON g.goods_no = c.goods_no
            LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no{filter_sql}
-          ORDER BY c.accp_dtm {order}, c.ccn_no {order}
+          ORDER BY {order}
           LIMIT ? OFFSET ?"
     )
 }
@@ -131,6 +141,7 @@ fn summary_row(r: &Row) -> rusqlite::Result<InquiryRow> {
         answer_read: r.get(16)?,
         assignee: counselor(r, 17)?,
         satisfied: r.get::<_, Option<String>>(19)?.map(|yn| yn == "Y"),
+        answer_due: r.get(20)?,
     })
 }
 
@@ -153,7 +164,7 @@ pub fn list_questions(
     )?;
     args.push(i64::from(page_size).into());
     args.push(((i64::from(page_no) - 1) * i64::from(page_size)).into());
-    let mut stmt = conn.prepare_cached(&list_sql(&from, filter.oldest_first))?;
+    let mut stmt = conn.prepare_cached(&list_sql(&from, filter))?;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(&args), summary_row)?
         .collect::<Result<Vec<_>, _>>()?;

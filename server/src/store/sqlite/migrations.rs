@@ -286,4 +286,11 @@ CREATE TABLE ccn_stsf (
     reg_dtm     TEXT NOT NULL
 );
 "#,
+    // Answer deadlines in business days (issue 23): a target per type, a due time per inquiry
+    // (set on registration; older ones are backfilled at start), and the queue's order by it.
+    r#"
+ALTER TABLE cnsl_typ ADD COLUMN ans_tgt_bdays INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE ccn ADD COLUMN ans_due_dtm TEXT;
+CREATE INDEX ccn_stat_due_idx ON ccn (ccn_stat_cd, ans_due_dtm, ccn_no) WHERE wdrw_dtm IS NULL;
+"#,
 ];

@@ -9,6 +9,7 @@
 
 mod access;
 mod catalog;
+mod deadlines;
 mod feed;
 mod inquiries;
 mod kept;

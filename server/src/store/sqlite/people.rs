@@ -47,9 +47,16 @@ pub fn insert_token(
 pub fn insert_type(conn: &Connection, t: &NewType) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO cnsl_typ (cnsl_typ_no, cnsl_typ_nm, upr_cnsl_typ_no, sort_seq,
-                               goods_sel_mdty_yn)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![t.no, t.name, t.parent, t.sort_seq, yn(t.goods_required)],
+                               goods_sel_mdty_yn, ans_tgt_bdays)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            t.no,
+            t.name,
+            t.parent,
+            t.sort_seq,
+            yn(t.goods_required),
+            t.answer_days
+        ],
     )?;
     Ok(())
 }

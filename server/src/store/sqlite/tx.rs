@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    access, catalog, feed, inquiries, keys, lists, memos, outbox, people, satisfaction, templates,
-    transfers, writes,
+    access, catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, satisfaction,
+    templates, transfers, writes,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -38,9 +38,16 @@ impl Tx for SqliteTx<'_> {
         f: &QuestionFields,
         status: Status,
         accp_dtm: &str,
+        ans_due_dtm: Option<&str>,
     ) -> StoreResult<()> {
         Ok(writes::insert_question(
-            self.conn, ccn_no, mbr_no, f, status, accp_dtm,
+            self.conn,
+            ccn_no,
+            mbr_no,
+            f,
+            status,
+            accp_dtm,
+            ans_due_dtm,
         )?)
     }
     fn update_question_if_received(
@@ -295,6 +302,15 @@ impl Tx for SqliteTx<'_> {
     }
     fn memos_of(&mut self, ccn_no: &str) -> StoreResult<Vec<MemoRecord>> {
         Ok(memos::memos_of(self.conn, ccn_no)?)
+    }
+    fn answer_target_days(&mut self, leaf_no: &str) -> StoreResult<u32> {
+        Ok(deadlines::answer_target_days(self.conn, leaf_no)?)
+    }
+    fn undated_inquiries(&mut self, limit: u32) -> StoreResult<Vec<Undated>> {
+        Ok(deadlines::undated_inquiries(self.conn, limit)?)
+    }
+    fn set_answer_due(&mut self, ccn_no: &str, due: &str) -> StoreResult<()> {
+        Ok(deadlines::set_answer_due(self.conn, ccn_no, due)?)
     }
     fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool> {
         Ok(satisfaction::insert_satisfaction(self.conn, ccn_no, s)?)

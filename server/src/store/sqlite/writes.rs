@@ -24,11 +24,13 @@ pub fn insert_question(
     f: &QuestionFields,
     status: Status,
     accp_dtm: &str,
+    ans_due_dtm: Option<&str>,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO ccn (ccn_no, mbr_no, cnsl_typ_no, ccn_title, accp_cont, goods_no, itm_no,
-                          ord_no, sms_rcv_yn, email_rcv_yn, ccn_stat_cd, ref_ccn_no, accp_dtm)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                          ord_no, sms_rcv_yn, email_rcv_yn, ccn_stat_cd, ref_ccn_no, accp_dtm,
+                          ans_due_dtm)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             ccn_no,
             mbr_no,
@@ -43,6 +45,7 @@ pub fn insert_question(
             status.code(),
             f.ref_ccn_no,
             accp_dtm,
+            ans_due_dtm,
         ],
     )?;
     Ok(())
