@@ -20,6 +20,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  templateList,
   templates,
   whoami,
   useBrowser,
@@ -177,12 +178,12 @@ test('take an inquiry, answer it with a filled-in template after a preview and a
   assert.match(text, new RegExp(me.cnslrNm), 'signed by the counselor');
   assert.ok(await answer.evaluate((el) => el === document.activeElement), 'focus in the answer');
   await answer.press('End');
-  await answer.pressSequentially(' 감사합니다.');
+  await answer.pressSequentially(' 좋은 하루 보내세요.');
   const finalText = (await answer.inputValue()).trim();
   await page.locator('#console-answer-counter', { hasText: `${[...finalText].length} / ` }).waitFor();
 
   await page.getByRole('button', { name: '미리보기' }).click();
-  await page.locator('.console-preview', { hasText: '감사합니다.' }).waitFor();
+  await page.locator('.console-preview', { hasText: '좋은 하루 보내세요.' }).waitFor();
   await screenshot(page, 'console-inquiry.png');
 
   // The confirm: a modal dialog; Escape cancels and gives focus back.
@@ -201,7 +202,7 @@ test('take an inquiry, answer it with a filled-in template after a preview and a
   await dialog.getByRole('button', { name: '등록' }).click();
   await page.locator('.console-status', { hasText: '답변을 등록했습니다' }).waitFor();
   await page.locator('.console-inquiry-head .console-badge', { hasText: '답변완료' }).waitFor();
-  await page.locator('.console-reply-counselor .console-content', { hasText: '감사합니다.' }).waitFor();
+  await page.locator('.console-reply-counselor .console-content', { hasText: '좋은 하루 보내세요.' }).waitFor();
   assert.equal(await page.getByLabel('답변 내용').count(), 0, 'an answer once sent is not edited');
   // The member consented to SMS only: one notification row, for SMS.
   await page.locator('.console-notifications tr[data-channel="SMS"]').waitFor();
@@ -298,4 +299,82 @@ test('a counselor leaves internal memos a colleague reads; the customer never se
   await colleague.close();
   const customer = JSON.stringify(await memberDetail(ccn));
   assert.ok(!customer.includes('창고에 재고 확인'), customer);
+});
+
+test('a counselor writes their own template with a preview, answers from it, edits it and deletes it', async () => {
+  const page = await newPage(browser());
+  await signIn(page);
+  await page.getByRole('navigation').getByRole('link', { name: '답변 템플릿' }).click();
+  await page.locator('[data-page="templates"]').waitFor();
+  // Shared templates are listed but a counselor cannot change them, nor make one.
+  await page.locator('tr[data-share="Y"]').first().waitFor();
+  assert.equal(await page.locator('tr[data-share="Y"] .console-delete').count(), 0);
+  assert.ok(await page.getByRole('radio', { name: '공용' }).isDisabled());
+
+  const name = `재확인 안내 ${Date.now()}`;
+  const content = '안녕하세요, {고객명} 고객님. 주문번호 {주문번호}의 배송을 다시 확인하겠습니다. 확인되는 대로 안내해 드리겠습니다.\n\n{상담원명} 드림';
+  await page.getByLabel('템플릿 이름').fill(name);
+  // For every type (the default), so it is offered on any inquiry.
+  assert.equal(await page.getByLabel('유형').inputValue(), '');
+  await page.getByLabel('템플릿 내용').fill(content);
+  await page.getByRole('button', { name: '미리보기' }).click();
+  const previews = page.locator('.console-preview');
+  await previews.first().waitFor();
+  assert.match(await previews.nth(0).textContent(), /주문번호 \d+의 배송을/);
+  const without = await previews.nth(1).textContent();
+  assert.ok(!without.includes('주문번호') && without.startsWith('안녕하세요, 김하늘 고객님. 확인되는 대로'), without);
+  await assertAxeClean(page, 'the template editor');
+  await screenshot(page, 'console-templates.png');
+  await page.getByRole('button', { name: '템플릿 저장' }).click();
+  await page.locator('.console-status', { hasText: `'${name}' 템플릿을 저장했습니다.` }).waitFor();
+  const row = page.locator('tr', { hasText: name });
+  await row.waitFor();
+  assert.match(await row.textContent(), /개인/);
+
+  // The same name again is refused, and what was typed stays.
+  await page.getByLabel('템플릿 이름').fill(name);
+  await page.getByLabel('템플릿 내용').fill('다른 내용');
+  await page.getByRole('button', { name: '템플릿 저장' }).click();
+  await page.locator('#console-tmpl-error', { hasText: '같은 이름의 개인 템플릿이 이미 있습니다' }).waitFor();
+  assert.equal(await page.getByLabel('템플릿 내용').inputValue(), '다른 내용');
+
+  // Used on a delivery inquiry without an order: the order's sentence is left out; counted.
+  const ccn = await newInquiry(`템플릿 사용 ${Date.now()}`);
+  const own = (await templateList()).payload.find((t) => t.ansTmplNm === name);
+  await page.goto(`${BASE}/console/inquiries/${ccn}`);
+  await page.getByRole('button', { name: '문의 맡기 (처리중)' }).click();
+  await page.locator('.console-inquiry-head .console-badge', { hasText: '처리중' }).waitFor();
+  const picker = page.getByLabel('답변 템플릿');
+  await picker.locator(`option[value="${own.ansTmplNo}"]`).waitFor({ state: 'attached' });
+  await picker.selectOption(own.ansTmplNo);
+  await page.getByRole('button', { name: '템플릿 넣기' }).click();
+  const text = await page.getByLabel('답변 내용').inputValue();
+  assert.ok(text.startsWith('안녕하세요, 김하늘 고객님. 확인되는 대로'), text);
+  assert.ok(!text.includes('{') && !text.includes('주문번호'), text);
+  await page.getByRole('button', { name: '답변 등록' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '등록' }).click();
+  await page.locator('.console-status', { hasText: '답변을 등록했습니다' }).waitFor();
+  assert.equal((await templateList()).payload.find((t) => t.ansTmplNo === own.ansTmplNo).useCnt, 1);
+
+  // Edit, then delete after a confirmation that traps focus, cancels with Escape and returns it.
+  await page.goto(`${BASE}/console/templates`);
+  const mine = page.locator(`tr[data-tmpl-no="${own.ansTmplNo}"]`);
+  await mine.getByRole('button', { name: `${name} 수정` }).click();
+  assert.equal(await page.getByLabel('템플릿 이름').inputValue(), name);
+  await page.getByLabel('템플릿 이름').fill(`${name} (수정)`);
+  await page.getByRole('button', { name: '템플릿 저장' }).click();
+  await page.locator('tr', { hasText: `${name} (수정)` }).waitFor();
+  const del = mine.getByRole('button', { name: `${name} (수정) 삭제` });
+  await del.click();
+  const dialog = page.getByRole('dialog', { name: '템플릿을 삭제할까요?' });
+  await dialog.waitFor();
+  await assertAxeClean(page, 'the delete confirmation');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(await del.evaluate((el) => el === document.activeElement), 'focus back on 삭제');
+  await del.click();
+  await dialog.getByRole('button', { name: '삭제' }).click();
+  await page.locator('.console-status', { hasText: '템플릿을 삭제했습니다' }).waitFor();
+  await page.locator(`tr[data-tmpl-no="${own.ansTmplNo}"]`).waitFor({ state: 'detached' });
+  assert.ok(!(await templateList()).payload.some((t) => t.ansTmplNo === own.ansTmplNo), 'gone on the server');
 });

@@ -144,6 +144,7 @@ export async function screenshot(page, file, { fullPage = true } = {}) {
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${file}`, fullPage });
 }
 export const templates = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getAnswerTemplates?ccnNo=${ccnNo}`);
+export const templateList = () => api(COUNSELOR, 'GET', `${BO}/getAnswerTemplateList`);
 export const boDetail = (ccnNo) => api(COUNSELOR, 'GET', `${BO}/getQuestionDtl?ccnNo=${ccnNo}`);
 
 /// A member's inquiry about goods they ordered (an exchange leaf, SMS consent); its number.

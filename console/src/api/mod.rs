@@ -3,9 +3,11 @@
 //! Nothing else in the console knows a field name or a path.
 
 mod records;
+mod templates;
 mod wire;
 
 pub use records::*;
+pub use templates::*;
 pub use wire::*;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -132,7 +134,11 @@ impl Client {
         unwrap(resp).await
     }
 
-    async fn post<T: DeserializeOwned>(&self, path: &str, body: Value) -> Result<T, ApiError> {
+    pub(crate) async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Value,
+    ) -> Result<T, ApiError> {
         let req = self
             .authed(Request::post(&self.url(path)))
             .json(&body)
@@ -200,10 +206,16 @@ impl Client {
         .map(|_| ())
     }
 
-    pub async fn answer(&self, ccn_no: &str, text: &str) -> Result<Detail, ApiError> {
+    /// Posts the answer; `template`: the one it started from (the desk counts their use).
+    pub async fn answer(
+        &self,
+        ccn_no: &str,
+        text: &str,
+        template: Option<&str>,
+    ) -> Result<Detail, ApiError> {
         self.post(
             &format!("{BO}/questionAns"),
-            serde_json::json!({ "ccnNo": ccn_no, "ansCont": text }),
+            serde_json::json!({ "ccnNo": ccn_no, "ansCont": text, "ansTmplNo": template }),
         )
         .await
     }

@@ -7,6 +7,7 @@ mod inquiry;
 mod login;
 mod queue;
 mod review;
+mod templates;
 mod transfer;
 
 pub use access_log::AccessLogPage;
@@ -14,6 +15,7 @@ pub use inquiry::InquiryPage;
 pub use login::LoginPage;
 pub use queue::QueuePage;
 pub use review::ReviewPage;
+pub use templates::TemplatesPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -44,11 +46,14 @@ pub fn Header() -> impl IntoView {
         <header class="console-header">
             <a class="console-skip" href="#console-main">{i18n.skip_to_main()}</a>
             <a class="console-brand" href="/console/">{i18n.title()}</a>
-            {move || me.get().flatten().filter(|m| m.is_manager()).map(|_| view! {
+            {move || me.get().flatten().map(|m| view! {
                 <nav class="console-nav" aria-label=i18n.nav()>
                     <a href="/console/">{i18n.nav_queue()}</a>
-                    <a href="/console/access-log">{i18n.nav_access_log()}</a>
-                    <a href="/console/access-review">{i18n.nav_review()}</a>
+                    <a href="/console/templates">{i18n.nav_templates()}</a>
+                    {m.is_manager().then(|| view! {
+                        <a href="/console/access-log">{i18n.nav_access_log()}</a>
+                        <a href="/console/access-review">{i18n.nav_review()}</a>
+                    })}
                 </nav>
             })}
             {move || me.get().flatten().map(|m| view! {

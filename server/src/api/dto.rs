@@ -285,6 +285,41 @@ pub struct AnswerTemplate {
     pub tmpl_cont: String,
 }
 
+/// A template as its editor lists it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateInfo {
+    pub ans_tmpl_no: String,
+    pub ans_tmpl_nm: String,
+    pub ans_tmpl_cont: String,
+    /// `None`: every type.
+    pub cnsl_typ_no: Option<String>,
+    /// `Y`: shared (managers keep it); `N`: the counselor's own.
+    pub share_yn: String,
+    /// Whether this counselor may change it.
+    pub editable_yn: String,
+    pub use_cnt: u64,
+}
+
+/// `answerTemplateSave` / `answerTemplateMod` / `answerTemplateDel` / `answerTemplatePreview`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateRequest {
+    pub ans_tmpl_no: Option<String>,
+    pub ans_tmpl_nm: Option<String>,
+    pub ans_tmpl_cont: Option<String>,
+    pub cnsl_typ_no: Option<String>,
+    pub share_yn: Option<String>,
+}
+
+/// A template's content filled with sample values, with and without an order.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplatePreview {
+    pub with_order: String,
+    pub without_order: String,
+}
+
 /// `whoami`: the signed-in counselor.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -439,4 +474,6 @@ pub struct BoAnswerRequest {
     pub ans_typ_cd: Option<String>,
     /// Display name shown to the customer; defaults to the counselor's name.
     pub ansr_nm: Option<String>,
+    /// The template the answer started from (its use is counted).
+    pub ans_tmpl_no: Option<String>,
 }

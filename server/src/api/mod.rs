@@ -148,6 +148,26 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{bo}/questionAns"), post(bo::question_ans))
         .route(&format!("{bo}/questionTrns"), post(bo::question_trns))
         .route(
+            &format!("{bo}/getAnswerTemplateList"),
+            get(bo::get_answer_template_list),
+        )
+        .route(
+            &format!("{bo}/answerTemplateSave"),
+            post(bo::answer_template_save),
+        )
+        .route(
+            &format!("{bo}/answerTemplateMod"),
+            post(bo::answer_template_mod),
+        )
+        .route(
+            &format!("{bo}/answerTemplateDel"),
+            post(bo::answer_template_del),
+        )
+        .route(
+            &format!("{bo}/answerTemplatePreview"),
+            post(bo::answer_template_preview),
+        )
+        .route(
             &format!("{bo}/questionMemoSave"),
             post(bo::question_memo_save),
         )

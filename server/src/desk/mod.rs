@@ -3,9 +3,12 @@
 
 pub mod deadlines;
 pub mod memos;
+pub mod template_edit;
 mod templates;
 
-pub use templates::{fill, Filled, PLACEHOLDERS};
+pub use templates::{
+    fill, render, unknown_placeholder as templates_unknown, values, Filled, Values, PLACEHOLDERS,
+};
 
 use crate::{
     error::ApiError,

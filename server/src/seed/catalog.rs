@@ -108,6 +108,8 @@ pub fn people(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<Stats> {
                 type_no: t.0.map(str::to_owned),
                 name: t.1.to_owned(),
                 content: t.2.to_owned(),
+                owner: None,
+                use_count: 0,
             },
             i as u32 + 1,
         )?;

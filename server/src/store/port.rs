@@ -175,9 +175,29 @@ pub trait Tx: KeptRecords {
 
     // --- templates -----------------------------------------------------------------------
 
-    /// Templates for a leaf type: its own, its large type's, the general ones.
-    fn answer_templates(&mut self, leaf_no: &str) -> StoreResult<Vec<TemplateRecord>>;
+    /// Templates for a leaf type, shared ones and `cnslr_no`'s own: the leaf's, its large
+    /// type's, the general ones, the most specific first.
+    fn answer_templates(
+        &mut self,
+        leaf_no: &str,
+        cnslr_no: &str,
+    ) -> StoreResult<Vec<TemplateRecord>>;
+    /// Every template `cnslr_no` sees (shared ones and their own), by name.
+    fn templates_of(&mut self, cnslr_no: &str) -> StoreResult<Vec<TemplateRecord>>;
+    fn template(&mut self, no: &str) -> StoreResult<Option<TemplateRecord>>;
+    /// Whether another template of the same scope (shared, or `owner`'s) has this name.
+    fn template_name_taken(
+        &mut self,
+        owner: Option<&str>,
+        name: &str,
+        except_no: Option<&str>,
+    ) -> StoreResult<bool>;
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()>;
+    /// Its name, content and type (not its owner or count).
+    fn update_template(&mut self, t: &TemplateRecord, at: &str) -> StoreResult<bool>;
+    fn delete_template(&mut self, no: &str) -> StoreResult<bool>;
+    /// One more answer was posted from it.
+    fn count_template_use(&mut self, no: &str) -> StoreResult<()>;
 
     // --- internal memos -------------------------------------------------------------------
 

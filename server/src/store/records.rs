@@ -212,13 +212,17 @@ pub struct NotificationRecord {
 }
 
 /// An answer template, its placeholders unfilled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateRecord {
     pub no: String,
     pub name: String,
     pub content: String,
-    /// `None`: offered for every type.
+    /// `None`: offered for every type; else a large type (and its leaves) or a leaf.
     pub type_no: Option<String>,
+    /// `None`: shared (managers keep it); else the one counselor whose own it is.
+    pub owner: Option<String>,
+    /// How many answers were posted from it.
+    pub use_count: u64,
 }
 
 /// The customer's one rating of the answer (만족 / 불만족, why, and what they added).

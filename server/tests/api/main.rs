@@ -27,6 +27,7 @@ mod robustness;
 mod satisfaction;
 mod sellers;
 mod storage;
+mod templates;
 
 pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now()

@@ -71,7 +71,7 @@ async fn catalog_people_and_tokens_read_back_alike() {
             );
             assert_eq!(tx.token_holder("nope")?, None);
             assert_eq!(tx.counselors()?.len(), 1);
-            assert_eq!(tx.answer_templates("S1")?.len(), 1);
+            assert_eq!(tx.answer_templates("S1", "C1")?.len(), 1);
             let key = tx.vendor_key("ak", T1)?.unwrap();
             assert_eq!(
                 (key.vendor_id.as_str(), key.secret_key.as_str()),

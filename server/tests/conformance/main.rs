@@ -16,6 +16,7 @@ mod keys;
 mod memos;
 mod outbox;
 mod satisfaction;
+mod templates;
 mod transactions;
 mod transfers;
 
@@ -130,6 +131,8 @@ pub(crate) fn fixture(tx: &mut dyn Tx) -> Result<(), StoreError> {
             name: "공통".into(),
             content: "안녕하세요".into(),
             type_no: None,
+            owner: None,
+            use_count: 0,
         },
         1,
     )?;

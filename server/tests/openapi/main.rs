@@ -343,6 +343,62 @@ async fn live_responses_conform_to_the_spec() {
     assert!(!b["payload"].as_array().unwrap().is_empty());
     c.response("boGetAnswerTemplates", st, &b);
     let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplateSave"),
+            COUNSELOR,
+            json!({"ansTmplNm": "계약 확인", "ansTmplCont": "{고객명} 고객님, 주문번호 {주문번호} 확인했습니다.", "cnslTypNo": "20"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    c.response("boAnswerTemplateSave", st, &b);
+    let tmpl = b["payload"]["ansTmplNo"].as_str().unwrap().to_owned();
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplateSave"),
+            COUNSELOR,
+            json!({"ansTmplNm": "계약 확인", "ansTmplCont": "x"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    c.response("boAnswerTemplateSave", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplateMod"),
+            COUNSELOR,
+            json!({"ansTmplNo": tmpl, "ansTmplNm": "계약 확인 2", "ansTmplCont": "확인했습니다."}),
+        )
+        .await;
+    c.response("boAnswerTemplateMod", st, &b);
+    let (st, b) = s
+        .get_json(&format!("{BO}/getAnswerTemplateList"), COUNSELOR)
+        .await;
+    c.response("boGetAnswerTemplateList", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplatePreview"),
+            COUNSELOR,
+            json!({"ansTmplCont": "{고객명}님. 주문 {주문번호} 확인."}),
+        )
+        .await;
+    c.response("boAnswerTemplatePreview", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplateDel"),
+            COUNSELOR,
+            json!({"ansTmplNo": tmpl}),
+        )
+        .await;
+    c.response("boAnswerTemplateDel", st, &b);
+    let (st, b) = s
+        .post_json(
+            &format!("{BO}/answerTemplateDel"),
+            COUNSELOR,
+            json!({"ansTmplNo": tmpl}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    c.response("boAnswerTemplateDel", st, &b);
+    let (st, b) = s
         .get_json(&format!("{BO}/getCounselorList"), COUNSELOR)
         .await;
     c.response("boGetCounselorList", st, &b);

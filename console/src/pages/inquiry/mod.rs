@@ -93,6 +93,8 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
         }
     });
     let chosen = RwSignal::new(String::new());
+    // The template the answer started from: counted when the answer is posted.
+    let used_template = RwSignal::new(None::<String>);
     let apply_template = move |_| {
         let Some(list) = templates.get_untracked() else {
             return;
@@ -100,6 +102,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
         let Some(t) = list.iter().find(|t| t.tmpl_no == chosen.get_untracked()) else {
             return;
         };
+        used_template.set(Some(t.tmpl_no.clone()));
         text.update(|s| {
             if s.trim().is_empty() {
                 *s = t.tmpl_cont.clone();
@@ -175,7 +178,10 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
             let body = text.get_untracked().trim().to_owned();
             sending.set(true);
             spawn_local(async move {
-                match client.answer(&ccn, &body).await {
+                match client
+                    .answer(&ccn, &body, used_template.get_untracked().as_deref())
+                    .await
+                {
                     Ok(d) => {
                         detail.set(d);
                         text.set(String::new());

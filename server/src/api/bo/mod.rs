@@ -8,17 +8,22 @@ mod csv;
 mod memos;
 pub mod records;
 pub mod review;
+mod templates;
 mod transfer;
 
 pub use memos::question_memo_save;
+pub use templates::{
+    answer_template_del, answer_template_mod, answer_template_preview, answer_template_save,
+    get_answer_template_list, get_answer_templates,
+};
 pub use transfer::question_trns;
 
 use axum::extract::State;
 
 use super::{
     dto::{
-        AnswerTemplate, BoAnswerRequest, BoProcRequest, CounselorInfo, Page, QuestionDetail,
-        QuestionSummary, StatusCounts, StatusPayload,
+        BoAnswerRequest, BoProcRequest, CounselorInfo, Page, QuestionDetail, QuestionSummary,
+        StatusCounts, StatusPayload,
     },
     extract::{Json, Query},
     query::{inquiry_page, list_filter, required_ccn_no, CcnQuery, ListQuery, Side},
@@ -149,34 +154,6 @@ pub(crate) fn counselor_detail(
         .satisfaction_of(ccn_no)?
         .map(|s| present::satisfaction(s, offset));
     Ok(detail)
-}
-
-/// `GET getAnswerTemplates?ccnNo=` — the templates for the inquiry's type, filled in for it.
-pub async fn get_answer_templates(
-    State(state): State<AppState>,
-    counselor: Counselor,
-    Query(q): Query<CcnQuery>,
-) -> ApiResult<Vec<AnswerTemplate>> {
-    let ccn_no = required_ccn_no(q.ccn_no.as_deref())?;
-    state
-        .db
-        .read(move |c| -> Result<_, ApiError> {
-            let inquiry = c
-                .question_detail(&ccn_no, None)?
-                .ok_or_else(ApiError::inquiry_gone)?;
-            let templates = c
-                .answer_templates(&inquiry.leaf.no)?
-                .iter()
-                .map(|t| desk::fill(t, &inquiry, &counselor.cnslr_nm))
-                .map(|f| AnswerTemplate {
-                    tmpl_no: f.no,
-                    tmpl_nm: f.name,
-                    tmpl_cont: f.content,
-                })
-                .collect();
-            Ok(ApiOk::ok(templates))
-        })
-        .await
 }
 
 /// `GET getCnslTypeList` — the inquiry type tree, for the queue's type filter.
@@ -351,6 +328,7 @@ pub async fn question_ans(
     let offset = state.config.store_offset;
     let me = me(&counselor);
     let actor = counselor.actor();
+    let template = req.ans_tmpl_no.filter(|t| !t.trim().is_empty());
     let detail = state
         .db
         .write(move |tx| -> Result<_, ApiError> {
@@ -365,6 +343,9 @@ pub async fn question_ans(
                 return Err(refused(tx, &ccn_no, refusal, offset)?);
             }
             audit::log(tx, &actor, Action::Answer, Some(&ccn_no), None, "")?;
+            if let Some(no) = &template {
+                templates::count_use(tx, no, &me)?;
+            }
             let detail = counselor_detail(tx, &ccn_no, offset)?;
             tracing::info!(%ccn_no, cnslr_no = %me.no, "inquiry answered");
             Ok(detail)

@@ -1,13 +1,11 @@
-//! The type tree, goods, orders, tokens, counselors and answer templates.
+//! The type tree, goods, orders, tokens and counselors.
 
 use tokio_postgres::Error;
 
 use super::{tx::PgTx, uint};
 use crate::store::{
     like_pattern,
-    records::{
-        CatalogRecord, CounselorRef, LeafTypeRecord, OrderedRecord, TemplateRecord, TypeGroupRecord,
-    },
+    records::{CatalogRecord, CounselorRef, LeafTypeRecord, OrderedRecord, TypeGroupRecord},
     TokenHolder, TypeLookup,
 };
 
@@ -225,35 +223,4 @@ pub fn counselors(tx: &mut PgTx) -> Result<Vec<CounselorRef>, Error> {
             name: r.get(1),
         })
         .collect())
-}
-
-pub fn answer_templates(tx: &mut PgTx, leaf_no: &str) -> Result<Vec<TemplateRecord>, Error> {
-    Ok(tx
-        .query(
-            "SELECT a.tmpl_no, a.tmpl_nm, a.tmpl_cont, a.cnsl_typ_no
-               FROM ans_tmpl a
-              WHERE a.cnsl_typ_no IS NULL
-                 OR a.cnsl_typ_no = $1
-                 OR a.cnsl_typ_no = (SELECT upr_cnsl_typ_no FROM cnsl_typ WHERE cnsl_typ_no = $1)
-              ORDER BY CASE WHEN a.cnsl_typ_no = $1 THEN 0
-                            WHEN a.cnsl_typ_no IS NULL THEN 2 ELSE 1 END, a.sort_seq",
-            &[&leaf_no],
-        )?
-        .iter()
-        .map(|r| TemplateRecord {
-            no: r.get(0),
-            name: r.get(1),
-            content: r.get(2),
-            type_no: r.get(3),
-        })
-        .collect())
-}
-
-pub fn insert_template(tx: &mut PgTx, t: &TemplateRecord, sort_seq: u32) -> Result<(), Error> {
-    tx.execute(
-        "INSERT INTO ans_tmpl (tmpl_no, cnsl_typ_no, tmpl_nm, tmpl_cont, sort_seq)
-         VALUES ($1, $2, $3, $4, $5)",
-        &[&t.no, &t.type_no, &t.name, &t.content, &i64::from(sort_seq)],
-    )?;
-    Ok(())
 }

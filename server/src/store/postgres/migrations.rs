@@ -273,4 +273,12 @@ ALTER TABLE cnsl_typ ADD COLUMN ans_tgt_bdays BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE ccn ADD COLUMN ans_due_dtm TEXT COLLATE "C";
 CREATE INDEX ccn_stat_due_idx ON ccn (ccn_stat_cd, ans_due_dtm NULLS FIRST, ccn_no) WHERE wdrw_dtm IS NULL;
 "#,
+    // Templates counselors manage (issue 23): a counselor's own ones beside the shared ones
+    // managers keep, one name per scope, and how often each was used.
+    r#"
+ALTER TABLE ans_tmpl ADD COLUMN cnslr_no TEXT COLLATE "C";
+ALTER TABLE ans_tmpl ADD COLUMN use_cnt BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE ans_tmpl ADD COLUMN mod_dtm TEXT COLLATE "C";
+CREATE UNIQUE INDEX ans_tmpl_name_idx ON ans_tmpl (COALESCE(cnslr_no, ''), tmpl_nm);
+"#,
 ];

@@ -21,6 +21,7 @@ mod migrations;
 mod outbox;
 mod people;
 mod satisfaction;
+mod templates;
 mod transaction;
 mod transfers;
 mod tx;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 pub use super::transaction::PgTx;
 use super::{
     catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, satisfaction,
-    transfers,
+    templates, transfers,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -268,11 +268,40 @@ impl Tx for PgTx<'_> {
     fn insert_order_line(&mut self, l: &NewOrderLine) -> StoreResult<()> {
         Ok(people::insert_order_line(self, l)?)
     }
-    fn answer_templates(&mut self, leaf_no: &str) -> StoreResult<Vec<TemplateRecord>> {
-        Ok(catalog::answer_templates(self, leaf_no)?)
+    fn answer_templates(
+        &mut self,
+        leaf_no: &str,
+        cnslr_no: &str,
+    ) -> StoreResult<Vec<TemplateRecord>> {
+        Ok(templates::answer_templates(self, leaf_no, cnslr_no)?)
+    }
+    fn templates_of(&mut self, cnslr_no: &str) -> StoreResult<Vec<TemplateRecord>> {
+        Ok(templates::templates_of(self, cnslr_no)?)
+    }
+    fn template(&mut self, no: &str) -> StoreResult<Option<TemplateRecord>> {
+        Ok(templates::template_by_no(self, no)?)
+    }
+    fn template_name_taken(
+        &mut self,
+        owner: Option<&str>,
+        name: &str,
+        except_no: Option<&str>,
+    ) -> StoreResult<bool> {
+        Ok(templates::template_name_taken(
+            self, owner, name, except_no,
+        )?)
     }
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()> {
-        Ok(catalog::insert_template(self, t, sort_seq)?)
+        Ok(templates::insert_template(self, t, sort_seq)?)
+    }
+    fn update_template(&mut self, t: &TemplateRecord, at: &str) -> StoreResult<bool> {
+        Ok(templates::update_template(self, t, at)?)
+    }
+    fn delete_template(&mut self, no: &str) -> StoreResult<bool> {
+        Ok(templates::delete_template(self, no)?)
+    }
+    fn count_template_use(&mut self, no: &str) -> StoreResult<()> {
+        Ok(templates::count_template_use(self, no)?)
     }
     fn insert_memo(
         &mut self,

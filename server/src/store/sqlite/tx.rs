@@ -285,11 +285,40 @@ impl Tx for SqliteTx<'_> {
     fn insert_order_line(&mut self, l: &NewOrderLine) -> StoreResult<()> {
         Ok(people::insert_order_line(self.conn, l)?)
     }
-    fn answer_templates(&mut self, leaf_no: &str) -> StoreResult<Vec<TemplateRecord>> {
-        Ok(templates::answer_templates(self.conn, leaf_no)?)
+    fn answer_templates(
+        &mut self,
+        leaf_no: &str,
+        cnslr_no: &str,
+    ) -> StoreResult<Vec<TemplateRecord>> {
+        Ok(templates::answer_templates(self.conn, leaf_no, cnslr_no)?)
+    }
+    fn templates_of(&mut self, cnslr_no: &str) -> StoreResult<Vec<TemplateRecord>> {
+        Ok(templates::templates_of(self.conn, cnslr_no)?)
+    }
+    fn template(&mut self, no: &str) -> StoreResult<Option<TemplateRecord>> {
+        Ok(templates::template_by_no(self.conn, no)?)
+    }
+    fn template_name_taken(
+        &mut self,
+        owner: Option<&str>,
+        name: &str,
+        except_no: Option<&str>,
+    ) -> StoreResult<bool> {
+        Ok(templates::template_name_taken(
+            self.conn, owner, name, except_no,
+        )?)
     }
     fn insert_template(&mut self, t: &TemplateRecord, sort_seq: u32) -> StoreResult<()> {
         Ok(templates::insert_template(self.conn, t, sort_seq)?)
+    }
+    fn update_template(&mut self, t: &TemplateRecord, at: &str) -> StoreResult<bool> {
+        Ok(templates::update_template(self.conn, t, at)?)
+    }
+    fn delete_template(&mut self, no: &str) -> StoreResult<bool> {
+        Ok(templates::delete_template(self.conn, no)?)
+    }
+    fn count_template_use(&mut self, no: &str) -> StoreResult<()> {
+        Ok(templates::count_template_use(self.conn, no)?)
     }
     fn insert_memo(
         &mut self,
