@@ -127,10 +127,14 @@ test('the desk manager reads the access log, exports it with a reason and review
   await assertAxeClean(page, 'the monthly review');
   await screenshot(page, 'console-access-review.png');
 
-  // A counselor has no such menu, and the page says it is a manager's.
+  // A counselor's menu has the queue and the templates but not these, and the page says it is a
+  // manager's.
   const other = await newPage(browser());
   await signIn(other, COUNSELOR);
-  assert.equal(await other.getByRole('navigation', { name: '상담 관리 메뉴' }).count(), 0);
+  const menu = other.getByRole('navigation', { name: '상담 관리 메뉴' });
+  await menu.getByRole('link', { name: '답변 템플릿' }).waitFor();
+  assert.equal(await menu.getByRole('link', { name: '접근기록' }).count(), 0);
+  assert.equal(await menu.getByRole('link', { name: '월간 점검' }).count(), 0);
   await other.goto(`${BASE}/console/access-log`);
   await other.locator('.console-error', { hasText: '상담 관리자만' }).waitFor();
   await assertAxeClean(other, 'the access log refused to a counselor');
