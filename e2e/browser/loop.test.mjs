@@ -82,7 +82,7 @@ test('a customer asks in the SPA, a counselor answers in the console, the open d
   // The customer rates the answer inline: 불만족, why, and a comment.
   const rating = customer.getByRole('group', { name: '답변이 도움이 되었나요?' });
   await rating.getByLabel('불만족').check();
-  await customer.getByLabel('아쉬웠던 이유').selectOption('UNRESOLVED');
+  await customer.getByLabel('아쉬웠던 이유').selectOption({ label: '문제가 해결되지 않았어요' });
   await customer.getByLabel(/^의견/).fill('회사 주소가 아니라 집 주소로 부탁드렸어요.');
   await assertAxeClean(customer, 'the rating form');
   await customer.getByRole('button', { name: '평가 보내기' }).click();

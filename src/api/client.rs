@@ -272,7 +272,7 @@ impl Client {
         let body = serde_json::json!({
             "ccnNo": id,
             "satisfiedYn": if rating.satisfied { "Y" } else { "N" },
-            "reasonCd": rating.reason.map(|r| r.code()),
+            "reasonCd": rating.reason.map(super::dto::reason_code),
             "comment": (!rating.comment.is_empty()).then_some(&rating.comment),
         });
         self.post_json(&format!("{CS}/questionSatisfaction"), &body)

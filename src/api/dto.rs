@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
-use crate::domain::Status;
+use crate::domain::{rating::Reason, Status};
 
 /// A success envelope (`{code, message, payload, …}`), for the reads outside the first screen.
 #[derive(Debug, Deserialize)]
@@ -189,11 +189,27 @@ pub struct Inquiry {
 pub struct Satisfaction {
     #[serde(rename = "satisfiedYn", deserialize_with = "de_yn")]
     pub satisfied: bool,
-    /// `reasonCd` (see `domain::rating::Reason`).
-    #[serde(rename = "reasonCd", default)]
-    pub reason: Option<String>,
+    /// Why not (a code this SPA does not know reads as none).
+    #[serde(rename = "reasonCd", deserialize_with = "de_reason", default)]
+    pub reason: Option<Reason>,
     #[serde(default)]
     pub comment: Option<String>,
+}
+
+/// `reasonCd` ↔ the SPA's reasons.
+pub(super) fn reason_code(r: Reason) -> &'static str {
+    match r {
+        Reason::Unresolved => "UNRESOLVED",
+        Reason::Unclear => "UNCLEAR",
+        Reason::Slow => "SLOW",
+        Reason::Unkind => "UNKIND",
+        Reason::Other => "ETC",
+    }
+}
+
+fn de_reason<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Reason>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?
+        .and_then(|code| Reason::ALL.into_iter().find(|r| reason_code(*r) == code)))
 }
 
 fn de_yn<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
@@ -323,6 +339,27 @@ impl Limits {
             max_photo_bytes: self.max_photo_bytes,
             max_photo_pixels: self.max_photo_pixels,
             accepted_types: self.accepted_types.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rating_reads_its_reason_and_an_unknown_code_as_none() {
+        let read = |json: &str| serde_json::from_str::<Satisfaction>(json).unwrap();
+        let s = read(r#"{"satisfiedYn":"N","reasonCd":"UNCLEAR","comment":"?"}"#);
+        assert_eq!((s.satisfied, s.reason), (false, Some(Reason::Unclear)));
+        assert_eq!(
+            read(r#"{"satisfiedYn":"N","reasonCd":"NEW_ONE"}"#).reason,
+            None
+        );
+        assert_eq!(read(r#"{"satisfiedYn":"Y","reasonCd":null}"#).reason, None);
+        for r in Reason::ALL {
+            let json = format!(r#"{{"satisfiedYn":"N","reasonCd":"{}"}}"#, reason_code(r));
+            assert_eq!(read(&json).reason, Some(r));
         }
     }
 }

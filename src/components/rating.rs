@@ -97,12 +97,13 @@ pub fn RatingForm(
                         aria-invalid=move || reason_error().map(|_| "true")
                         aria-describedby="idk-e-rating-reason"
                         on:change=move |e| {
-                            reason.set(Reason::from_code(&event_target_value(&e)));
+                            let chosen = event_target_value(&e).parse::<usize>().ok();
+                            reason.set(chosen.and_then(|i| Reason::ALL.get(i).copied()));
                             problem.set(None);
                         }>
                         <option value="" selected=move || reason.get().is_none()>{i18n.rating_reason_choose()}</option>
-                        {Reason::ALL.into_iter().map(|r| view! {
-                            <option value=r.code() selected=move || reason.get() == Some(r)>{reason_name(i18n, r)}</option>
+                        {Reason::ALL.into_iter().enumerate().map(|(i, r)| view! {
+                            <option value=i.to_string() selected=move || reason.get() == Some(r)>{reason_name(i18n, r)}</option>
                         }).collect_view()}
                     </select>
                     <p id="idk-e-rating-reason" class="idk-field-error">{reason_error}</p>
@@ -128,8 +129,6 @@ pub fn RatingGiven(given: Satisfaction, #[prop(into)] follow_up_href: String) ->
     let i18n = use_i18n();
     let reason = given
         .reason
-        .as_deref()
-        .and_then(Reason::from_code)
         .map(|r| reason_name(i18n, r))
         .unwrap_or_default();
     view! {

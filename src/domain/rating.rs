@@ -1,7 +1,7 @@
 //! The customer's rating of an answer: 만족 or 불만족, a reason when 불만족, and an optional
 //! comment (the server checks all of it again).
 
-/// Why an answer did not help; the codes are the API's `reasonCd`.
+/// Why an answer did not help (the API's codes for them are `api`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     Unresolved,
@@ -19,20 +19,6 @@ impl Reason {
         Reason::Unkind,
         Reason::Other,
     ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Reason::Unresolved => "UNRESOLVED",
-            Reason::Unclear => "UNCLEAR",
-            Reason::Slow => "SLOW",
-            Reason::Unkind => "UNKIND",
-            Reason::Other => "ETC",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
 }
 
 /// Longest comment, in characters (as the server counts them).
@@ -91,14 +77,5 @@ mod tests {
         );
         let r = rating(Some(true), Some(Reason::Slow), "").unwrap();
         assert_eq!((r.satisfied, r.reason), (true, None));
-    }
-
-    #[test]
-    fn reason_codes_are_the_apis() {
-        for r in Reason::ALL {
-            assert_eq!(Reason::from_code(r.code()), Some(r));
-        }
-        assert_eq!(Reason::Other.code(), "ETC");
-        assert_eq!(Reason::from_code("NOPE"), None);
     }
 }

@@ -330,8 +330,8 @@ async fn an_answer_is_rated_once_inline_and_unsatisfied_offers_a_follow_up() {
     );
 
     // A send that fails keeps every choice and the comment.
-    app.set_value("#idk-rating-reason", "UNCLEAR", "change")
-        .await;
+    // 답변을 이해하기 어려워요 (UNCLEAR on the wire).
+    app.set_value("#idk-rating-reason", "1", "change").await;
     fail_next_fetches(1);
     app.click(submit).await;
     until("the failure said", || {
@@ -350,7 +350,7 @@ async fn an_answer_is_rated_once_inline_and_unsatisfied_offers_a_follow_up() {
         value("#idk-rating-comment"),
         "<b>무슨 뜻</b>인지 모르겠어요"
     );
-    assert_eq!(value("#idk-rating-reason"), "UNCLEAR");
+    assert_eq!(value("#idk-rating-reason"), "1");
 
     // Sent: what was said, as text, and the way to a follow-up question.
     app.click(submit).await;
