@@ -33,7 +33,7 @@ pub fn question_file_url(ccn_no: &str, file_seq: u32) -> String {
     format!("/api/order/v1/customerservice/getQuestionFile?ccnNo={ccn_no}&fileSeq={file_seq}")
 }
 
-fn yn(b: bool) -> String {
+pub(crate) fn yn(b: bool) -> String {
     if b { "Y" } else { "N" }.to_owned()
 }
 

@@ -35,7 +35,7 @@ fn editor(c: &Counselor) -> Editor<'_> {
 }
 
 fn info(t: TemplateRecord, me: &Editor) -> TemplateInfo {
-    let yn = |b: bool| if b { "Y" } else { "N" }.to_owned();
+    let yn = crate::api::present::yn;
     TemplateInfo {
         editable_yn: yn(me.may_change(&t)),
         share_yn: yn(t.owner.is_none()),
@@ -78,10 +78,11 @@ pub async fn get_answer_templates(
 
 /// An answer was posted from template `no`: count it, if the counselor sees it.
 pub(super) fn count_use(tx: &mut dyn Tx, no: &str, me: &CounselorRef) -> Result<(), ApiError> {
-    if tx
-        .template(no)?
-        .is_some_and(|t| t.owner.as_deref().is_none_or(|o| o == me.no))
-    {
+    let editor = Editor {
+        cnslr_no: &me.no,
+        manager: false,
+    };
+    if tx.template(no)?.is_some_and(|t| editor.sees(&t)) {
         tx.count_template_use(no)?;
     }
     Ok(())
