@@ -146,6 +146,8 @@ struct Args {
     review_daily_views: u64,
     #[command(flatten)]
     calendar: inquiry_server::calendar::CalendarArgs,
+    #[command(flatten)]
+    nhn: inquiry_server::notify::nhn::NhnArgs,
     /// Log lines as text (default) or one JSON object each, for a log collector.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -255,6 +257,7 @@ async fn run(args: Args) -> Result<(), String> {
     if let Some(url) = &args.smtp_url {
         config.notify.senders.email = std::sync::Arc::new(SmtpSender::new(url, &args.mail_from)?);
     }
+    args.nhn.install(&mut config.notify.senders)?;
     if !args.cors_origins.is_empty() {
         config.cors = CorsPolicy::List(args.cors_origins.clone());
     }

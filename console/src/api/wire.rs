@@ -104,6 +104,8 @@ pub struct Notification {
     pub ntf_stat_cd: String,
     pub attempt_cnt: u32,
     pub last_error: Option<String>,
+    #[serde(default)]
+    pub sent_via: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -265,6 +265,9 @@ pub struct Notification {
     pub reg_dtm: String,
     pub next_try_dtm: Option<String>,
     pub sent_dtm: Option<String>,
+    /// How it went out: `ALIMTALK`, `SMS`/`LMS` (with `(알림톡 실패: …)` after a fallback),
+    /// `SMTP` or `LOG`.
+    pub sent_via: Option<String>,
 }
 
 /// `getQuestionCounts`: how many inquiries of each status match the queue's filters.

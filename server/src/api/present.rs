@@ -159,6 +159,7 @@ pub fn notifications(rows: Vec<NotificationRecord>, offset: FixedOffset) -> Vec<
             reg_dtm: wire_time(&n.created_at, offset),
             next_try_dtm: n.next_try_at.map(|t| wire_time(&t, offset)),
             sent_dtm: n.sent_at.map(|t| wire_time(&t, offset)),
+            sent_via: n.sent_via,
         })
         .collect()
 }

@@ -1,9 +1,9 @@
 //! How a notification leaves the server: one [`Sender`] per channel. The log sender is the
-//! default for both; e-mail goes through SMTP (lettre) when `--smtp-url` is given. SMS has no
-//! real sender in the reference server: a deployment implements [`Sender`] for its SMS gateway
-//! and installs it in [`Senders::sms`].
+//! default for both; e-mail goes through SMTP (lettre) when `--smtp-url` is given; the SMS
+//! channel goes through NHN Cloud (KakaoTalk 알림톡 first, SMS as its fallback) when its flags
+//! are given (see [`super::nhn`]).
 
-use std::{fmt, future::Future, pin::Pin, sync::Arc};
+use std::{collections::BTreeMap, fmt, future::Future, pin::Pin, sync::Arc};
 
 use lettre::{
     message::{header::ContentType, Mailbox},
@@ -75,9 +75,24 @@ pub struct Outgoing {
     pub rcpt_masked: String,
     pub subject: String,
     pub body: String,
+    /// The 알림톡 template's variables (empty when the row was written without them).
+    pub params: BTreeMap<String, String>,
 }
 
-pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+/// How a message went out: the route (`LOG`, `SMTP`, `ALIMTALK`, `SMS`), and for a fallback
+/// why the first route failed. Shown to counselors beside the notification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivered {
+    pub via: String,
+}
+
+impl Delivered {
+    pub fn via(route: impl Into<String>) -> Self {
+        Self { via: route.into() }
+    }
+}
+
+pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<Delivered, String>> + Send + 'a>>;
 
 /// Delivers a message or says why it could not; the worker retries on `Err`.
 pub trait Sender: Send + Sync + 'static {
@@ -100,7 +115,7 @@ impl Sender for LogSender {
                 subject = %m.subject,
                 "notification (log sender)"
             );
-            Ok(())
+            Ok(Delivered::via("LOG"))
         })
     }
 
@@ -159,7 +174,7 @@ impl Sender for SmtpSender {
             self.transport
                 .send(email)
                 .await
-                .map(|_| ())
+                .map(|_| Delivered::via("SMTP"))
                 .map_err(|e| format!("smtp: {e}"))
         })
     }

@@ -92,6 +92,19 @@ pub fn answer(lang: Lang, channel: Channel, t: &NotificationTarget) -> Text {
     Text { subject, body }
 }
 
+/// The variables of the 알림톡 answer template registered with Kakao (docs/integration.md has
+/// its text): `#{고객명}`, `#{문의제목}` (cut as an SMS cuts it) and `#{문의번호}`. Kakao
+/// checks the sent text against the approved template, so the wording lives there, not here.
+pub fn alimtalk_params(t: &NotificationTarget) -> std::collections::BTreeMap<&'static str, String> {
+    [
+        ("고객명", t.member_name.clone()),
+        ("문의제목", short(&t.title)),
+        ("문의번호", t.ccn_no.clone()),
+    ]
+    .into_iter()
+    .collect()
+}
+
 /// Why a consented channel was not used.
 pub fn no_contact(channel: Channel) -> &'static str {
     match channel {

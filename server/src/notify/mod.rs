@@ -6,9 +6,12 @@
 
 pub mod channel;
 mod message;
+pub mod nhn;
 pub mod worker;
 
-pub use channel::{Channel, LogSender, Outgoing, SendFuture, Sender, Senders, SmtpSender};
+pub use channel::{
+    Channel, Delivered, LogSender, Outgoing, SendFuture, Sender, Senders, SmtpSender,
+};
 pub use worker::{Notifier, RetryPolicy};
 
 use crate::store::{NewNotification, StoreResult, Tx};
@@ -27,6 +30,10 @@ pub fn enqueue_answer(tx: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult<u
         }
         let lang = message::Lang::parse(&target.lang);
         let text = message::answer(lang, channel, &target);
+        // 알림톡 rides on the SMS consent: its template's variables go with the SMS row.
+        let params = (channel == Channel::Sms)
+            .then(|| serde_json::to_string(&message::alimtalk_params(&target)).ok())
+            .flatten();
         let (rcpt_masked, missing) = match target.contact(channel) {
             Some(address) => (channel.mask(address), None),
             None => ("-".to_owned(), Some(message::no_contact(channel))),
@@ -38,6 +45,7 @@ pub fn enqueue_answer(tx: &mut dyn Tx, ccn_no: &str, now: &str) -> StoreResult<u
             lang: lang.tag(),
             subject: &text.subject,
             body: &text.body,
+            params: params.as_deref(),
             now,
             failed: missing,
         })?;

@@ -10,7 +10,7 @@ use std::{sync::Arc, time::Duration};
 use chrono::Utc;
 use tokio::sync::Notify;
 
-use super::{Channel, Outgoing, Senders};
+use super::{Channel, Delivered, Outgoing, Senders};
 use crate::{
     model::{db_time, now_db},
     store::{records::DueNotification, Lease, NotificationOutcome, Store},
@@ -156,15 +156,18 @@ pub async fn deliver_due(
         let ntf_no = row.ntf_no;
         let give_up = attempts >= policy.max_attempts;
         match &outcome {
-            Ok(()) => tracing::info!(ntf_no, channel = %row.channel, "notification sent"),
+            Ok(d) => {
+                tracing::info!(ntf_no, channel = %row.channel, via = %d.via, "notification sent")
+            }
             Err(e) => {
                 tracing::warn!(ntf_no, attempts, error = %e, give_up, "notification not sent")
             }
         }
         let outcome = match outcome {
-            Ok(()) => NotificationOutcome::Sent {
+            Ok(delivered) => NotificationOutcome::Sent {
                 attempts,
                 at: now_db(),
+                via: delivered.via,
             },
             Err(error) if give_up => NotificationOutcome::Failed { attempts, error },
             Err(error) => NotificationOutcome::Retry {
@@ -191,7 +194,7 @@ async fn send(
     senders: &Senders,
     policy: &RetryPolicy,
     row: &DueNotification,
-) -> Result<(), String> {
+) -> Result<Delivered, String> {
     let channel = Channel::from_code(&row.channel).ok_or("unknown channel")?;
     let to = row
         .address
@@ -204,6 +207,13 @@ async fn send(
         rcpt_masked: row.rcpt_masked.clone(),
         subject: row.subject.clone(),
         body: row.body.clone(),
+        // A row written before 알림톡 (or by hand) has none: the 알림톡 sender then fails and
+        // its SMS fallback carries the message.
+        params: row
+            .params
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default(),
     };
     match tokio::time::timeout(policy.send_timeout, senders.of(channel).send(&message)).await {
         Ok(result) => result,

@@ -91,6 +91,8 @@ pub struct NewNotification<'a> {
     pub lang: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
+    /// The 알림톡 template's variables (a JSON object), for an SMS-channel row.
+    pub params: Option<&'a str>,
     pub now: &'a str,
     pub failed: Option<&'a str>,
 }

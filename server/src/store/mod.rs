@@ -57,6 +57,8 @@ pub enum NotificationOutcome {
     Sent {
         attempts: u32,
         at: String,
+        /// The route that delivered it (see `notify::Delivered`).
+        via: String,
     },
     Retry {
         attempts: u32,

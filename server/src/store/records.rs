@@ -192,6 +192,8 @@ pub struct DueNotification {
     pub rcpt_masked: String,
     pub subject: String,
     pub body: String,
+    /// The 알림톡 template's variables (a JSON object), if the row was written with them.
+    pub params: Option<String>,
     pub attempts: u32,
     pub address: Option<String>,
 }
@@ -209,6 +211,8 @@ pub struct NotificationRecord {
     pub created_at: String,
     pub next_try_at: Option<String>,
     pub sent_at: Option<String>,
+    /// How a sent row went out (`ALIMTALK`, `SMS`, `SMTP`, …), with a fallback's reason.
+    pub sent_via: Option<String>,
 }
 
 /// An answer template, its placeholders unfilled.

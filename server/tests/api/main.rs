@@ -6,6 +6,7 @@
 mod common;
 
 mod access;
+mod alimtalk;
 mod back_office;
 mod coupang_clients;
 mod deadlines;

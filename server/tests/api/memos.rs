@@ -26,7 +26,7 @@ impl Sender for Recorder {
     fn send<'a>(&'a self, m: &'a Outgoing) -> SendFuture<'a> {
         Box::pin(async move {
             self.0.lock().unwrap().push(m.clone());
-            Ok(())
+            Ok(inquiry_server::notify::Delivered::via("TEST"))
         })
     }
     fn describe(&self) -> String {

@@ -30,7 +30,7 @@ impl Sender for Flaky {
                 return Err(format!("gateway unavailable (call {n})"));
             }
             self.delivered.lock().unwrap().push(m.clone());
-            Ok(())
+            Ok(inquiry_server::notify::Delivered::via("TEST"))
         })
     }
     fn describe(&self) -> String {

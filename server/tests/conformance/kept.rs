@@ -142,6 +142,7 @@ async fn the_purge_finds_exactly_what_ended_before_the_cutoff_and_removes_all_of
                 lang: "ko",
                 subject: "s",
                 body: "b",
+                params: None,
                 now: T0,
                 failed: None,
             })?;
@@ -197,6 +198,7 @@ async fn a_member_who_leaves_is_anonymised_and_managers_are_marked() {
                     lang: "ko",
                     subject: "김하늘님 답변",
                     body: "김하늘님, 답변이 등록되었습니다.",
+                    params: Some(r#"{"고객명":"김하늘"}"#),
                     now: T0,
                     failed: None,
                 })?;

@@ -15,6 +15,7 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
                 lang: "ko",
                 subject: "답변",
                 body: "본문",
+                params: (channel == "SMS").then_some(r#"{"고객명":"김하늘"}"#),
                 now: T0,
                 failed,
             };
@@ -34,6 +35,11 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
                 (claimed[0].ntf_no, claimed[0].address.as_deref()),
                 (sms, Some("010-1234-5678"))
             );
+            assert_eq!(
+                claimed[0].params.as_deref(),
+                Some(r#"{"고객명":"김하늘"}"#),
+                "{engine}: the 알림톡 variables travel with the row"
+            );
             assert!(
                 tx.claim_notifications(&lease("b", T1, T2), 10)?.is_empty(),
                 "{engine}: leased"
@@ -52,6 +58,7 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
             let sent = NotificationOutcome::Sent {
                 attempts: 1,
                 at: T2.into(),
+                via: "SMS (알림톡 실패: -1027)".into(),
             };
             assert!(!tx.finish_notification(sms, "a", &sent)?, "{engine}");
             assert_eq!(tx.release_notifications("b")?, 1);
@@ -84,6 +91,11 @@ async fn notifications_are_claimed_under_a_lease_by_one_owner() {
                 .map(|n| (n.status.as_str(), n.attempts))
                 .collect();
             assert_eq!(states, [("SENT", 1), ("FAILED", 0)], "{engine}");
+            assert_eq!(
+                all[0].sent_via.as_deref(),
+                Some("SMS (알림톡 실패: -1027)"),
+                "{engine}"
+            );
             assert_eq!(tx.next_notification_due()?, None);
             let stats = tx.outbox_stats()?;
             assert_eq!(

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 mod draft;
 mod memos;
+mod notifications;
 mod records;
 
 use draft::{load_draft, save_draft};
@@ -311,22 +312,7 @@ fn Inquiry(initial: Detail, me: Option<Me>) -> impl IntoView {
                             </ol>
                         }.into_any()
                     })}
-                    {move || detail.with(|d| (!d.notifications.is_empty()).then(|| view! {
-                        <h2>{i18n.notifications()}</h2>
-                        <table class="console-table console-notifications">
-                            <thead><tr><th scope="col">{i18n.channel()}</th><th scope="col">{i18n.recipient()}</th><th scope="col">{i18n.status()}</th><th scope="col">{i18n.attempts()}</th></tr></thead>
-                            <tbody>
-                                {d.notifications.iter().map(|n| view! {
-                                    <tr data-channel=n.channel.clone() data-status=n.ntf_stat_cd.clone()>
-                                        <td>{i18n.channel_name(&n.channel)}</td>
-                                        <td>{n.rcpt.clone()}</td>
-                                        <td>{i18n.notification_status(&n.ntf_stat_cd)}{n.last_error.clone().map(|e| format!(" ({e})"))}</td>
-                                        <td>{n.attempt_cnt}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }))}
+                    <notifications::Notifications detail=detail />
                 </article>
                 <aside class="console-card console-side" aria-labelledby="console-recent-title">
                     <memos::Memos detail=detail on_signed_out=signed_out.clone() />

@@ -281,4 +281,10 @@ ALTER TABLE ans_tmpl ADD COLUMN use_cnt BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE ans_tmpl ADD COLUMN mod_dtm TEXT COLLATE "C";
 CREATE UNIQUE INDEX ans_tmpl_name_idx ON ans_tmpl (COALESCE(cnslr_no, ''), tmpl_nm);
 "#,
+    // KakaoTalk 알림톡 (issue 23): the template variables an answer notice is sent with, and
+    // which route delivered it (알림톡, or SMS after 알림톡 failed).
+    r#"
+ALTER TABLE ntf_outbox ADD COLUMN tmpl_params TEXT;
+ALTER TABLE ntf_outbox ADD COLUMN sent_via TEXT COLLATE "C";
+"#,
 ];

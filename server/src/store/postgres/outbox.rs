@@ -40,8 +40,8 @@ pub fn insert_notification(tx: &mut PgTx, n: &NewNotification) -> Result<i64, Er
     Ok(tx
         .query_one(
             "INSERT INTO ntf_outbox (ccn_no, channel, rcpt_masked, lang_cd, subject, body,
-                                     status, next_try_dtm, last_error, created_dtm)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8)
+                                     status, next_try_dtm, last_error, created_dtm, tmpl_params)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, $10)
              RETURNING ntf_no",
             &[
                 &n.ccn_no,
@@ -53,6 +53,7 @@ pub fn insert_notification(tx: &mut PgTx, n: &NewNotification) -> Result<i64, Er
                 &status,
                 &n.now,
                 &n.failed,
+                &n.params,
             ],
         )?
         .get(0))
@@ -72,9 +73,11 @@ pub fn claim_notifications(
                                       AND (lease_until IS NULL OR lease_until <= $2)
                                     ORDER BY next_try_dtm, ntf_no LIMIT $4
                                       FOR UPDATE SKIP LOCKED)
-                 RETURNING ntf_no, ccn_no, channel, rcpt_masked, subject, body, attempts)
+                 RETURNING ntf_no, ccn_no, channel, rcpt_masked, subject, body, attempts,
+                           tmpl_params)
              SELECT n.ntf_no, n.channel, n.rcpt_masked, n.subject, n.body, n.attempts,
-                    CASE n.channel WHEN 'SMS' THEN m.mbr_phone ELSE m.mbr_email END
+                    CASE n.channel WHEN 'SMS' THEN m.mbr_phone ELSE m.mbr_email END,
+                    n.tmpl_params
                FROM claimed n
                JOIN ccn c ON c.ccn_no = n.ccn_no
                JOIN member m ON m.mbr_no = c.mbr_no",
@@ -89,6 +92,7 @@ pub fn claim_notifications(
             body: r.get(4),
             attempts: uint(r, 5),
             address: r.get(6),
+            params: r.get(7),
         })
         .collect();
     due.sort_by_key(|d| d.ntf_no);
@@ -126,11 +130,11 @@ pub fn finish_notification(
     outcome: &NotificationOutcome,
 ) -> Result<bool, Error> {
     let n = match outcome {
-        NotificationOutcome::Sent { attempts, at } => tx.execute(
-            "UPDATE ntf_outbox SET status = 'SENT', attempts = $3, sent_dtm = $4,
+        NotificationOutcome::Sent { attempts, at, via } => tx.execute(
+            "UPDATE ntf_outbox SET status = 'SENT', attempts = $3, sent_dtm = $4, sent_via = $5,
                     last_error = NULL, lease_owner = NULL, lease_until = NULL
               WHERE ntf_no = $1 AND lease_owner = $2 AND status = 'PENDING'",
-            &[&ntf_no, &owner, &i64::from(*attempts), at],
+            &[&ntf_no, &owner, &i64::from(*attempts), at, via],
         )?,
         NotificationOutcome::Retry {
             attempts,
@@ -164,7 +168,7 @@ pub fn notifications_of(tx: &mut PgTx, ccn_no: &str) -> Result<Vec<NotificationR
     Ok(tx
         .query(
             "SELECT ntf_no, channel, rcpt_masked, lang_cd, status, attempts, last_error,
-                    created_dtm, next_try_dtm, sent_dtm
+                    created_dtm, next_try_dtm, sent_dtm, sent_via
                FROM ntf_outbox WHERE ccn_no = $1 ORDER BY ntf_no",
             &[&ccn_no],
         )?
@@ -182,6 +186,7 @@ pub fn notifications_of(tx: &mut PgTx, ccn_no: &str) -> Result<Vec<NotificationR
                 last_error: r.get(6),
                 created_at: r.get(7),
                 sent_at: r.get(9),
+                sent_via: r.get(10),
             }
         })
         .collect())

@@ -135,6 +135,7 @@ impl KeptRecords for SqliteTx<'_> {
         self.conn.execute(
             "UPDATE ntf_outbox
                 SET subject = replace(subject, ?2, ?3), body = replace(body, ?2, ?3),
+                    tmpl_params = NULL,
                     status = CASE status WHEN 'PENDING' THEN 'FAILED' ELSE status END,
                     last_error = CASE status WHEN 'PENDING' THEN 'member left (회원 탈퇴)'
                                  ELSE last_error END,

@@ -37,8 +37,8 @@ pub fn notification_target(
 pub fn insert_notification(conn: &Connection, n: &NewNotification) -> rusqlite::Result<i64> {
     conn.execute(
         "INSERT INTO ntf_outbox (ccn_no, channel, rcpt_masked, lang_cd, subject, body, status,
-                                 next_try_dtm, last_error, created_dtm)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
+                                 next_try_dtm, last_error, created_dtm, tmpl_params)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10)",
         params![
             n.ccn_no,
             n.channel,
@@ -53,6 +53,7 @@ pub fn insert_notification(conn: &Connection, n: &NewNotification) -> rusqlite::
             },
             n.now,
             n.failed,
+            n.params,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -81,7 +82,7 @@ pub fn claim_notifications(
         .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT n.ntf_no, n.channel, n.rcpt_masked, n.subject, n.body, n.attempts,
-                CASE n.channel WHEN 'SMS' THEN m.mbr_phone ELSE m.mbr_email END
+                CASE n.channel WHEN 'SMS' THEN m.mbr_phone ELSE m.mbr_email END, n.tmpl_params
            FROM ntf_outbox n
            JOIN ccn c ON c.ccn_no = n.ccn_no
            JOIN member m ON m.mbr_no = c.mbr_no
@@ -98,6 +99,7 @@ pub fn claim_notifications(
                 body: r.get(4)?,
                 attempts: r.get(5)?,
                 address: r.get(6)?,
+                params: r.get(7)?,
             })
         })?);
     }
@@ -138,11 +140,11 @@ pub fn finish_notification(
     outcome: &NotificationOutcome,
 ) -> rusqlite::Result<bool> {
     let n = match outcome {
-        NotificationOutcome::Sent { attempts, at } => conn.execute(
-            "UPDATE ntf_outbox SET status = 'SENT', attempts = ?3, sent_dtm = ?4,
+        NotificationOutcome::Sent { attempts, at, via } => conn.execute(
+            "UPDATE ntf_outbox SET status = 'SENT', attempts = ?3, sent_dtm = ?4, sent_via = ?5,
                     last_error = NULL, lease_owner = NULL, lease_until = NULL
               WHERE ntf_no = ?1 AND lease_owner = ?2 AND status = 'PENDING'",
-            params![ntf_no, owner, attempts, at],
+            params![ntf_no, owner, attempts, at, via],
         )?,
         NotificationOutcome::Retry {
             attempts,
@@ -181,7 +183,7 @@ pub fn notifications_of(
 ) -> rusqlite::Result<Vec<NotificationRecord>> {
     let mut stmt = conn.prepare_cached(
         "SELECT ntf_no, channel, rcpt_masked, lang_cd, status, attempts, last_error,
-                created_dtm, next_try_dtm, sent_dtm
+                created_dtm, next_try_dtm, sent_dtm, sent_via
            FROM ntf_outbox WHERE ccn_no = ?1 ORDER BY ntf_no",
     )?;
     let rows = stmt
@@ -199,6 +201,7 @@ pub fn notifications_of(
                 last_error: r.get(6)?,
                 created_at: r.get(7)?,
                 sent_at: r.get(9)?,
+                sent_via: r.get(10)?,
             })
         })?
         .collect();
