@@ -141,6 +141,14 @@ pub fn router(state: AppState) -> Router {
             get(bo::records::get_access_log_csv),
         )
         .route(
+            &format!("{bo}/getDeskReport"),
+            get(bo::report::get_desk_report),
+        )
+        .route(
+            &format!("{bo}/getDeskReportCsv"),
+            get(bo::report::get_desk_report_csv),
+        )
+        .route(
             &format!("{bo}/getAccessReview"),
             get(bo::review::get_access_review),
         )

@@ -1,8 +1,9 @@
 //! The counselor's operations on an inquiry, free of HTTP: take it, answer it, the answer
-//! templates filled in for it, and internal memos (`memos.rs`). Handlers in `api::bo` extract the request and shape the response.
+//! templates filled in for it, internal memos (`memos.rs`) and the desk report (`report.rs`). Handlers in `api::bo` extract the request and shape the response.
 
 pub mod deadlines;
 pub mod memos;
+pub mod report;
 pub mod template_edit;
 mod templates;
 

@@ -42,8 +42,9 @@ use chrono::NaiveDate;
 use crate::model::{ReplyAuthor, Status};
 use records::{
     CatalogRecord, CounselorRef, DueNotification, InquiryRecord, InquiryRow, MemoRecord,
-    NotificationRecord, NotificationTarget, OrderedRecord, OutboxStats, SatisfactionRecord,
-    SellerExtras, TemplateRecord, TransferRecord, TypeGroupRecord, VendorKey, VendorKeyInfo,
+    NotificationRecord, NotificationTarget, OrderedRecord, OutboxStats, ReportFact,
+    SatisfactionRecord, SellerExtras, TemplateRecord, TransferRecord, TypeGroupRecord, VendorKey,
+    VendorKeyInfo,
 };
 
 /// What an operation of the port returns.

@@ -227,6 +227,12 @@ pub trait Tx: KeptRecords {
     fn insert_satisfaction(&mut self, ccn_no: &str, s: &SatisfactionRecord) -> StoreResult<bool>;
     fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>>;
 
+    // --- the desk report ------------------------------------------------------------------
+
+    /// Every live (not withdrawn) inquiry received in `[from, until)` (stored UTC text), in
+    /// receipt order, with what the report counts of it.
+    fn report_facts(&mut self, from: &str, until: &str) -> StoreResult<Vec<ReportFact>>;
+
     // --- notification outbox -------------------------------------------------------------
 
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>>;

@@ -154,6 +154,23 @@ pub struct OrderedRecord {
     pub image_file: Option<String>,
 }
 
+/// One inquiry as the desk report counts it (times stored UTC text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFact {
+    pub ccn_no: String,
+    pub accepted_at: String,
+    /// The leaf type, and its name with its large type's (`대분류 > 소분류`).
+    pub type_no: String,
+    pub type_name: String,
+    /// Who holds (or answered) it.
+    pub counselor: Option<CounselorRef>,
+    /// When it was answered (status 답변완료).
+    pub answered_at: Option<String>,
+    pub due_at: Option<String>,
+    /// The customer's rating: `Some(true)` 만족.
+    pub satisfied: Option<bool>,
+}
+
 /// Who an answer notification goes to, and what it is about.
 #[derive(Debug, Clone)]
 pub struct NotificationTarget {

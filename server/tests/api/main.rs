@@ -23,6 +23,7 @@ mod notifications;
 mod operations;
 mod records;
 mod register;
+mod report;
 mod retention;
 mod robustness;
 mod satisfaction;

@@ -15,6 +15,7 @@ mod kept;
 mod keys;
 mod memos;
 mod outbox;
+mod report;
 mod satisfaction;
 mod templates;
 mod transactions;

@@ -326,6 +326,16 @@ async fn live_responses_conform_to_the_spec() {
         "{b}"
     );
     c.response("boGetAccessReview", st, &b);
+    for (token, q, status) in [
+        (MANAGER, "groupBy=COUNSELOR", StatusCode::OK),
+        (MANAGER, "groupBy=DAY", StatusCode::OK),
+        (MANAGER, "groupBy=WEEK", StatusCode::BAD_REQUEST),
+        (COUNSELOR, "", StatusCode::FORBIDDEN),
+    ] {
+        let (st, b) = s.get_json(&format!("{BO}/getDeskReport?{q}"), token).await;
+        assert_eq!(st, status, "{q}: {b}");
+        c.response("boGetDeskReport", st, &b);
+    }
     let (st, b) = s
         .get_json(&format!("{BO}/getQuestionList?wdrwYn=X"), COUNSELOR)
         .await;

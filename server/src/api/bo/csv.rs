@@ -51,7 +51,7 @@ pub fn render(rows: &[AccessRecord], offset: FixedOffset) -> Result<Vec<u8>, csv
 }
 
 /// A spreadsheet reads a cell starting with these as a formula: make it text.
-fn cell(v: &str) -> String {
+pub(crate) fn cell(v: &str) -> String {
     if v.starts_with(['=', '+', '-', '@']) {
         format!("'{v}")
     } else {

@@ -7,6 +7,7 @@
 mod csv;
 mod memos;
 pub mod records;
+pub mod report;
 pub mod review;
 mod templates;
 mod transfer;

@@ -20,6 +20,7 @@ mod memos;
 mod migrations;
 mod outbox;
 mod people;
+mod report;
 mod satisfaction;
 mod templates;
 mod transaction;

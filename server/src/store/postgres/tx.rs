@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 pub use super::transaction::PgTx;
 use super::{
-    catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, satisfaction,
+    catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, report, satisfaction,
     templates, transfers,
 };
 use crate::{
@@ -329,6 +329,9 @@ impl Tx for PgTx<'_> {
     }
     fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>> {
         Ok(satisfaction::satisfaction_of(self, ccn_no)?)
+    }
+    fn report_facts(&mut self, from: &str, until: &str) -> StoreResult<Vec<ReportFact>> {
+        Ok(report::report_facts(self, from, until)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self, ccn_no)?)

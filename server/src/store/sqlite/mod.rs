@@ -19,6 +19,7 @@ mod memos;
 mod migrations;
 mod outbox;
 mod people;
+mod report;
 mod satisfaction;
 mod shared;
 mod templates;

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    access, catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, satisfaction,
-    templates, transfers, writes,
+    access, catalog, deadlines, feed, inquiries, keys, lists, memos, outbox, people, report,
+    satisfaction, templates, transfers, writes,
 };
 use crate::{
     model::{ReplyAuthor, Status},
@@ -346,6 +346,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn satisfaction_of(&mut self, ccn_no: &str) -> StoreResult<Option<SatisfactionRecord>> {
         Ok(satisfaction::satisfaction_of(self.conn, ccn_no)?)
+    }
+    fn report_facts(&mut self, from: &str, until: &str) -> StoreResult<Vec<ReportFact>> {
+        Ok(report::report_facts(self.conn, from, until)?)
     }
     fn notification_target(&mut self, ccn_no: &str) -> StoreResult<Option<NotificationTarget>> {
         Ok(outbox::notification_target(self.conn, ccn_no)?)

@@ -1,0 +1,43 @@
+//! What the desk report counts (see `sqlite/report.rs`): the same query.
+
+use tokio_postgres::Error;
+
+use super::tx::PgTx;
+use crate::store::records::{CounselorRef, ReportFact};
+
+pub fn report_facts(tx: &mut PgTx, from: &str, until: &str) -> Result<Vec<ReportFact>, Error> {
+    Ok(tx
+        .query(
+            "SELECT c.ccn_no, c.accp_dtm, c.cnsl_typ_no,
+                    COALESCE(u.cnsl_typ_nm || ' > ', '') || t.cnsl_typ_nm,
+                    c.cnslr_no, s.cnslr_nm,
+                    CASE c.ccn_stat_cd WHEN '30' THEN c.ans_dtm END, c.ans_due_dtm, f.stsf_yn
+               FROM ccn c
+               JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
+               LEFT JOIN cnsl_typ u ON u.cnsl_typ_no = t.upr_cnsl_typ_no
+               LEFT JOIN counselor s ON s.cnslr_no = c.cnslr_no
+               LEFT JOIN ccn_stsf f ON f.ccn_no = c.ccn_no
+              WHERE c.accp_dtm >= $1 AND c.accp_dtm < $2 AND c.wdrw_dtm IS NULL
+              ORDER BY c.accp_dtm, c.ccn_no",
+            &[&from, &until],
+        )?
+        .iter()
+        .map(|r| {
+            let no: Option<String> = r.get(4);
+            let name: Option<String> = r.get(5);
+            ReportFact {
+                ccn_no: r.get(0),
+                accepted_at: r.get(1),
+                type_no: r.get(2),
+                type_name: r.get(3),
+                counselor: no.map(|no| CounselorRef {
+                    name: name.unwrap_or_else(|| no.clone()),
+                    no,
+                }),
+                answered_at: r.get(6),
+                due_at: r.get(7),
+                satisfied: r.get::<_, Option<String>>(8).map(|y| y == "Y"),
+            }
+        })
+        .collect())
+}
