@@ -56,6 +56,7 @@ fn App(client: Client) -> impl IntoView {
                         <Route path=path!("/login") view=pages::LoginPage />
                         <Route path=path!("/inquiries/:ccnNo") view=pages::InquiryPage />
                         <Route path=path!("/templates") view=pages::TemplatesPage />
+                        <Route path=path!("/report") view=pages::ReportPage />
                         <Route path=path!("/access-log") view=pages::AccessLogPage />
                         <Route path=path!("/access-review") view=pages::ReviewPage />
                     </Routes>

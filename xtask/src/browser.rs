@@ -38,13 +38,14 @@ pub(crate) fn node_scripts(name: &str, from: &Path, scripts: &[&str]) -> Result<
 /// (e2e/browser): the console's flows, the customer-to-counselor and seller loops, axe on
 /// every page and dialog of the console and of the app (each locale, in the shell). Writes the console screenshots into docs/screenshots.
 pub(crate) fn browser_e2e() -> Result {
-    const SCRIPTS: [&str; 8] = [
+    const SCRIPTS: [&str; 9] = [
         "lib.mjs",
         "console.test.mjs",
         "loop.test.mjs",
         "seller.test.mjs",
         "store.test.mjs",
         "records.test.mjs",
+        "report.test.mjs",
         "load.test.mjs",
         "a11y.test.mjs",
     ];

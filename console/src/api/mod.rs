@@ -3,10 +3,12 @@
 //! Nothing else in the console knows a field name or a path.
 
 mod records;
+mod report;
 mod templates;
 mod wire;
 
 pub use records::*;
+pub use report::*;
 pub use templates::*;
 pub use wire::*;
 
@@ -279,6 +281,31 @@ pub(crate) fn object_url(bytes: &[u8], content_type: Option<&str>) -> Result<Str
 }
 
 impl Client {
+    /// A CSV the server makes (`path` with `params`): its bytes as an object URL to download;
+    /// a refusal is the server's sentence.
+    pub(crate) async fn csv(
+        &self,
+        path: &str,
+        params: Vec<(&str, String)>,
+    ) -> Result<String, ApiError> {
+        let resp = self
+            .authed(Request::get(&self.url(path)).query(params))
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if !resp.ok() {
+            return Err(unwrap::<Value>(resp)
+                .await
+                .err()
+                .unwrap_or_else(|| ApiError::Server("export".into())));
+        }
+        let bytes = resp
+            .binary()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        object_url(&bytes, Some("text/csv;charset=utf-8"))
+    }
+
     /// The inquiry type tree, for the queue's type filter.
     pub async fn types(&self) -> Result<Vec<TypeGroup>, ApiError> {
         self.get(&format!("{BO}/getCnslTypeList"), Vec::new()).await

@@ -1,10 +1,9 @@
 //! The records the law keeps, as the console reads them: an inquiry's earlier versions and
 //! history, and — for a desk manager — the access log, its CSV export and the monthly review.
 
-use gloo_net::http::Request;
 use serde::Deserialize;
 
-use super::{object_url, unwrap, ApiError, Client, Pagination, BO};
+use super::{ApiError, Client, Pagination, BO};
 
 /// An inquiry as it was before one of the customer's edits.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -154,21 +153,6 @@ impl Client {
         let mut params = q.params();
         params.retain(|(k, _)| *k != "pageNo" && *k != "pageSize");
         params.push(("reason", reason.to_owned()));
-        let resp = self
-            .authed(Request::get(&self.url(&format!("{BO}/getAccessLogCsv"))).query(params))
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if !resp.ok() {
-            return Err(unwrap::<serde_json::Value>(resp)
-                .await
-                .err()
-                .unwrap_or_else(|| ApiError::Server("export".into())));
-        }
-        let bytes = resp
-            .binary()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        object_url(&bytes, Some("text/csv;charset=utf-8"))
+        self.csv(&format!("{BO}/getAccessLogCsv"), params).await
     }
 }

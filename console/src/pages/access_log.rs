@@ -11,23 +11,6 @@ use crate::{
     i18n::use_i18n,
 };
 
-/// Starts a download of `url` as `name` (the CSV the server made).
-fn download(url: &str, name: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(url);
-        a.set_download(name);
-        a.click();
-    }
-}
-
 #[component]
 pub fn AccessLogPage() -> impl IntoView {
     let client = expect_context::<Client>();
@@ -100,7 +83,7 @@ pub fn AccessLogPage() -> impl IntoView {
         spawn_local(async move {
             match client.export_access_log(&q, &why).await {
                 Ok(url) => {
-                    download(&url, "access-log.csv");
+                    super::download(&url, "access-log.csv");
                     done.set(Some(url));
                     reason.set(String::new());
                     close();

@@ -1,11 +1,12 @@
-//! One route each: the queue, an inquiry, the login, and a desk manager's access log and
-//! monthly review. Shared here: the header (with the manager's menu) and the guard that sends a
+//! One route each: the queue, an inquiry, the login, the templates, and a desk manager's
+//! report, access log and monthly review. Shared here: the header (with the manager's menu) and the guard that sends a
 //! signed-out counselor to the login (keeping where they were going).
 
 mod access_log;
 mod inquiry;
 mod login;
 mod queue;
+mod report;
 mod review;
 mod templates;
 mod transfer;
@@ -14,6 +15,7 @@ pub use access_log::AccessLogPage;
 pub use inquiry::InquiryPage;
 pub use login::LoginPage;
 pub use queue::QueuePage;
+pub use report::ReportPage;
 pub use review::ReviewPage;
 pub use templates::TemplatesPage;
 
@@ -51,6 +53,7 @@ pub fn Header() -> impl IntoView {
                     <a href="/console/">{i18n.nav_queue()}</a>
                     <a href="/console/templates">{i18n.nav_templates()}</a>
                     {m.is_manager().then(|| view! {
+                        <a href="/console/report">{i18n.nav_report()}</a>
                         <a href="/console/access-log">{i18n.nav_access_log()}</a>
                         <a href="/console/access-review">{i18n.nav_review()}</a>
                     })}
@@ -101,6 +104,23 @@ pub fn use_signed_in() -> impl Fn() + Clone + 'static {
 
 fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
+}
+
+/// Starts a download of `url` as `name` (the CSV the server made).
+pub(crate) fn download(url: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(url);
+        a.set_download(name);
+        a.click();
+    }
 }
 
 /// What a desk manager's page says when its data did not come: a counselor is told the page is

@@ -1,5 +1,6 @@
 //! The demo members' year: orders, inquiries in every status with photos, answers and seller
-//! replies, the transfers sellers still have to handle, and which answers were read.
+//! replies, the transfers sellers still have to handle, which answers were read, and how
+//! customers rated some of them.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -14,8 +15,10 @@ use crate::{
     config::Config,
     feed::{self, OrderItem, OrderLineItem},
     model::{db_time, ReplyAuthor, Status},
+    questions::satisfaction::REASONS,
     store::{
-        records::CounselorRef, ListFilter, NewTransfer, QuestionFields, StoredFile, Totals, Tx,
+        records::{CounselorRef, SatisfactionRecord},
+        ListFilter, NewTransfer, QuestionFields, StoredFile, Totals, Tx,
     },
 };
 
@@ -221,12 +224,15 @@ pub fn fill(
         }
     }
     open_transfers(tx, now)?;
-    mark_older_answers_read(tx)?;
+    read_and_rate_older_answers(tx, now)?;
     Ok(())
 }
 
-/// Customers have read their older answers; the two newest of each stay unread.
-fn mark_older_answers_read(tx: &mut dyn Tx) -> Result<()> {
+/// Customers have read their older answers (the two newest of each stay unread) and rated
+/// about half of those, mostly 만족, within two days. The ratings draw from their own seeded
+/// generator, so the rest of the demo stays as it was.
+fn read_and_rate_older_answers(tx: &mut dyn Tx, now: DateTime<Utc>) -> Result<()> {
+    let mut rng = fastrand::Rng::with_seed(23);
     for m in 0..MEMBER_NAMES.len() {
         let mbr_no = member_no(m);
         let filter = ListFilter {
@@ -244,6 +250,21 @@ fn mark_older_answers_read(tx: &mut dyn Tx) -> Result<()> {
         answered.sort_by(|a, b| b.cmp(a));
         for (at, ccn_no) in answered.iter().skip(2) {
             tx.mark_answer_read(ccn_no, &mbr_no, at)?;
+            if rng.u8(..100) < 55 {
+                let satisfied = rng.u8(..100) < 80;
+                let reason = REASONS[rng.usize(..REASONS.len())].0;
+                let answered = chrono::DateTime::parse_from_rfc3339(at)?.with_timezone(&Utc);
+                let rated = (answered + Duration::minutes(rng.i64(10..60 * 48))).min(now);
+                tx.insert_satisfaction(
+                    ccn_no,
+                    &SatisfactionRecord {
+                        satisfied,
+                        reason: (!satisfied).then(|| reason.to_owned()),
+                        comment: None,
+                        at: db_time(rated),
+                    },
+                )?;
+            }
         }
     }
     Ok(())

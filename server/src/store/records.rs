@@ -164,7 +164,8 @@ pub struct ReportFact {
     pub type_name: String,
     /// Who holds (or answered) it.
     pub counselor: Option<CounselorRef>,
-    /// When it was answered (status 답변완료).
+    /// When it was first answered (its first reply), if it is 답변완료 now; a later seller
+    /// reply does not move it.
     pub answered_at: Option<String>,
     pub due_at: Option<String>,
     /// The customer's rating: `Some(true)` 만족.

@@ -59,6 +59,11 @@ async fn the_report_counts_known_inquiries_alike_on_every_engine() {
                         tx.set_assignee(&no, counselor)?;
                         tx.append_reply(&no, ReplyAuthor::Counselor, "상담원", "답변", when)?;
                         tx.set_status(&no, Status::Answered, Some(when))?;
+                        if title == "주말 넘김" {
+                            // The seller replied later: the answer time moves, the first does not.
+                            tx.append_reply(&no, ReplyAuthor::Seller, "판매자", "보충", TUE_1000)?;
+                            tx.set_status(&no, Status::Answered, Some(TUE_1000))?;
+                        }
                     }
                     if let Some(satisfied) = rating {
                         tx.insert_satisfaction(
@@ -98,6 +103,11 @@ async fn the_report_counts_known_inquiries_alike_on_every_engine() {
             "{engine}"
         );
         assert_eq!(facts[2].answered_at, None, "{engine}");
+        assert_eq!(
+            facts[0].answered_at.as_deref(),
+            Some(MON_1130),
+            "{engine}: the first reply"
+        );
 
         let period = (
             NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),

@@ -11,7 +11,10 @@ pub fn report_facts(tx: &mut PgTx, from: &str, until: &str) -> Result<Vec<Report
             "SELECT c.ccn_no, c.accp_dtm, c.cnsl_typ_no,
                     COALESCE(u.cnsl_typ_nm || ' > ', '') || t.cnsl_typ_nm,
                     c.cnslr_no, s.cnslr_nm,
-                    CASE c.ccn_stat_cd WHEN '30' THEN c.ans_dtm END, c.ans_due_dtm, f.stsf_yn
+                    CASE c.ccn_stat_cd WHEN '30' THEN COALESCE(
+                        (SELECT MIN(p.ans_dtm) FROM ccn_reply p WHERE p.ccn_no = c.ccn_no), c.ans_dtm)
+                    END,
+                    c.ans_due_dtm, f.stsf_yn
                FROM ccn c
                JOIN cnsl_typ t ON t.cnsl_typ_no = c.cnsl_typ_no
                LEFT JOIN cnsl_typ u ON u.cnsl_typ_no = t.upr_cnsl_typ_no

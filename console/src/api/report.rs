@@ -1,0 +1,67 @@
+//! The desk report as the console reads it (`getDeskReport`) and its CSV (`getDeskReportCsv`).
+
+use serde::Deserialize;
+
+use super::{ApiError, Client, BO};
+
+/// One row (or the total): counts, the median in business hours, shares as fractions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRow {
+    pub key: String,
+    pub label: String,
+    pub received_cnt: u32,
+    pub answered_cnt: u32,
+    pub median_ans_hours: Option<f64>,
+    pub due_cnt: u32,
+    pub on_time_cnt: u32,
+    pub on_time_rate: Option<f64>,
+    pub rated_cnt: u32,
+    pub satisfied_cnt: u32,
+    pub satisfaction_rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskReport {
+    pub start_dt: String,
+    pub end_dt: String,
+    pub group_by: String,
+    pub rows: Vec<ReportRow>,
+    pub total: ReportRow,
+}
+
+/// The report's filter: a period (empty: the server's default) and the rows' cut.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportQuery {
+    pub start: String,
+    pub end: String,
+    /// `TYPE`, `COUNSELOR`, `DAY` or `MONTH`.
+    pub group_by: String,
+}
+
+impl ReportQuery {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        [
+            ("startDt", &self.start),
+            ("endDt", &self.end),
+            ("groupBy", &self.group_by),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.trim().to_owned()))
+        .collect()
+    }
+}
+
+impl Client {
+    pub async fn desk_report(&self, q: &ReportQuery) -> Result<DeskReport, ApiError> {
+        self.get(&format!("{BO}/getDeskReport"), q.params()).await
+    }
+
+    /// The report as CSV: its bytes as an object URL to download.
+    pub async fn desk_report_csv(&self, q: &ReportQuery) -> Result<String, ApiError> {
+        self.csv(&format!("{BO}/getDeskReportCsv"), q.params())
+            .await
+    }
+}
