@@ -1,6 +1,7 @@
 //! Query parameters both sides share: an inquiry list's filter and paging (the member's list and
 //! the counselor's queue) and an inquiry number.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::{
@@ -54,6 +55,30 @@ impl Side {
 
 pub const SEARCH_WORD_MAX_CHARS: usize = 50;
 
+/// `startDt`/`endDt` read as the storefront's dates (checked: format, order, not in the future,
+/// at most the longest period), with the stored-UTC range `[from, until)` they cover.
+pub fn store_period(
+    start_dt: Option<&str>,
+    end_dt: Option<&str>,
+    state: &AppState,
+    errors: &mut Vec<FieldError>,
+) -> Option<((NaiveDate, NaiveDate), (String, String))> {
+    let cfg = &state.config;
+    let (start, end) = rules::period(
+        start_dt,
+        end_dt,
+        store_today(cfg.store_offset),
+        latest_today_on_earth(),
+        cfg.limits.max_period_days,
+        errors,
+    )?;
+    let range = (
+        day_start_db(start, cfg.store_offset),
+        day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
+    );
+    Some(((start, end), range))
+}
+
 /// Validates a list query into a filter and paging. A member's list is always their own; the
 /// back-office filters (member, type, holder) are read only for counselors, whose 접수완료
 /// queue lists the longest-waiting first.
@@ -70,12 +95,10 @@ pub fn list_filter(
         cfg.limits.max_page_size,
         &mut errors,
     );
-    let period = rules::period(
+    let period = store_period(
         q.start_dt.as_deref(),
         q.end_dt.as_deref(),
-        store_today(cfg.store_offset),
-        latest_today_on_earth(),
-        cfg.limits.max_period_days,
+        state,
         &mut errors,
     );
     let status = match q.ccn_stat_cd.as_deref().map(str::trim) {
@@ -144,11 +167,11 @@ pub fn list_filter(
         }
     };
     match period {
-        Some((start, end)) if errors.is_empty() => Ok((
+        Some((_, (from, until))) if errors.is_empty() => Ok((
             ListFilter {
                 mbr_no,
-                from: day_start_db(start, cfg.store_offset),
-                until: day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
+                from,
+                until,
                 status,
                 ord_no,
                 keyword,

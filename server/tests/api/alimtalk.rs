@@ -15,10 +15,12 @@ use axum::{
     Json, Router,
 };
 use inquiry_server::{config::Secret, notify::nhn::NhnArgs, notify::RetryPolicy};
-use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::common::*;
+use crate::{
+    common::*,
+    notifications::{answered_inquiry, settled},
+};
 
 const KAKAO_APP: &str = "kakao-app";
 const KAKAO_SECRET: &str = "kakao-secret-key";
@@ -187,42 +189,12 @@ async fn server(origin: &str, template: &str, max_attempts: u32) -> TestServer {
     .await
 }
 
-/// Registers an inquiry with SMS consent only, answers it, and waits until its notification
-/// is no longer pending (10 s at most).
+/// An inquiry with SMS consent only, answered, and its one notification once settled.
 async fn answered(s: &TestServer) -> (String, Value) {
-    let form = reqwest::multipart::Form::new()
-        .text("cnslTypNo", s.leaf_type(false).await)
-        .text("ccnTitle", "배송이 아직 안 왔어요")
-        .text("accpCont", "주문한 지 일주일이 지났습니다.")
-        .text("smsRcvYn", "Y")
-        .text("emailRcvYn", "N");
-    let (status, body) = s.save(MEMBER1, form).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let ccn = body["payload"].as_str().unwrap().to_owned();
-    let (status, body) = s
-        .post_json(
-            &format!("{BO}/questionAns"),
-            COUNSELOR,
-            json!({"ccnNo": ccn, "ansCont": "오늘 출고되었습니다."}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let (_, d) = s
-            .get_json(&format!("{BO}/getQuestionDtl?ccnNo={ccn}"), COUNSELOR)
-            .await;
-        let list = d["payload"]["notifications"].as_array().unwrap().clone();
-        assert_eq!(list.len(), 1, "{list:?}");
-        if list[0]["ntfStatCd"] != "PENDING" {
-            return (ccn, list[0].clone());
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "still pending: {list:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    let ccn = answered_inquiry(s, "Y", "N").await;
+    let list = settled(s, &ccn).await;
+    assert_eq!(list.len(), 1, "{list:?}");
+    (ccn, list[0].clone())
 }
 
 #[tokio::test]
@@ -245,7 +217,7 @@ async fn the_answer_notice_goes_by_alimtalk_with_the_templates_variables() {
     assert_eq!(recipient["recipientNo"], "01023456789", "digits only");
     assert_eq!(
         recipient["templateParameter"],
-        json!({"고객명": "김하늘", "문의제목": "배송이 아직 안 왔어요", "문의번호": ccn}),
+        json!({"고객명": "김하늘", "문의제목": "알림 테스트 문의", "문의번호": ccn}),
         "the approved template's variables, nothing promotional"
     );
 }
@@ -276,7 +248,7 @@ async fn a_failed_alimtalk_falls_back_to_sms_and_says_why() {
     assert_eq!(body["recipientList"][0]["recipientNo"], "01023456789");
     let text = body["body"].as_str().unwrap();
     assert!(
-        text.contains("배송이 아직 안 왔어요") && text.contains("답변이 등록되었습니다"),
+        text.contains("알림 테스트 문의") && text.contains("답변이 등록되었습니다"),
         "{text}"
     );
     let title = body["title"].as_str().unwrap();

@@ -47,7 +47,7 @@ fn fast_retries(max_attempts: u32) -> RetryPolicy {
     }
 }
 
-async fn answered_inquiry(s: &TestServer, sms: &str, email: &str) -> String {
+pub(crate) async fn answered_inquiry(s: &TestServer, sms: &str, email: &str) -> String {
     let typ = s.leaf_type(false).await;
     let form = reqwest::multipart::Form::new()
         .text("cnslTypNo", typ)
@@ -74,7 +74,7 @@ async fn answered_inquiry(s: &TestServer, sms: &str, email: &str) -> String {
 }
 
 /// The inquiry's notifications once none of them is pending any more (within 10 s).
-async fn settled(s: &TestServer, ccn: &str) -> Vec<Value> {
+pub(crate) async fn settled(s: &TestServer, ccn: &str) -> Vec<Value> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     loop {
         let (_, d) = s

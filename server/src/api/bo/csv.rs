@@ -1,8 +1,13 @@
 //! The access log as CSV, for a manager's export: UTF-8 with a byte-order mark (so a
 //! spreadsheet opens Korean text correctly), one row per entry, times in the storefront's
-//! offset. Written with the `csv` crate, which quotes what needs quoting; a cell that a
+//! offset (and the download's headers, which the desk report's CSV shares). Written with the `csv` crate, which quotes what needs quoting; a cell that a
 //! spreadsheet would read as a formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
 
+use axum::{
+    body::Body,
+    http::{header, HeaderValue},
+    response::Response,
+};
 use chrono::FixedOffset;
 
 use crate::audit::Action;
@@ -48,6 +53,20 @@ pub fn render(rows: &[AccessRecord], offset: FixedOffset) -> Result<Vec<u8>, csv
         w.flush()?;
     }
     Ok(out)
+}
+
+/// A CSV download: `text/csv; charset=utf-8`, saved as `name`.
+pub fn response(body: Vec<u8>, name: &str) -> Response {
+    let mut response = Response::new(Body::from(body));
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
 }
 
 /// A spreadsheet reads a cell starting with these as a formula: make it text.

@@ -2,25 +2,20 @@
 //! history (who did what, when), and — for a desk manager only — the access log and its CSV
 //! export (with a reason, itself logged). The monthly review is `review.rs`.
 
-use axum::{
-    body::Body,
-    extract::State,
-    http::{header, HeaderValue},
-    response::Response,
-};
+use axum::{extract::State, response::Response};
 use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
 
 use super::super::{
     dto::{Page, Pagination, PrevFile, PrevVersion},
     extract::Query,
-    query::{required_ccn_no, CcnQuery},
+    query::{required_ccn_no, store_period, CcnQuery},
 };
 use crate::{
     audit::{self, Action},
     auth::{Counselor, Manager},
     error::{ApiError, ApiOk, ApiResult, FieldError},
-    model::{day_start_db, latest_today_on_earth, store_today, wire_time},
+    model::{store_today, wire_time},
     questions::versions,
     rules,
     store::{AccessFilter, AccessRecord, StoreResult, Tx},
@@ -173,15 +168,7 @@ fn access_filter(
     state: &AppState,
     errors: &mut Vec<FieldError>,
 ) -> Option<AccessFilter> {
-    let cfg = &state.config;
-    let period = rules::period(
-        q.start_dt.as_deref(),
-        q.end_dt.as_deref(),
-        store_today(cfg.store_offset),
-        latest_today_on_earth(),
-        cfg.limits.max_period_days,
-        errors,
-    );
+    let period = store_period(q.start_dt.as_deref(), q.end_dt.as_deref(), state, errors);
     let action = match q.action_cd.as_deref().map(str::trim) {
         None | Some("") | Some("ALL") => None,
         Some(code) => match Action::from_code(code) {
@@ -204,10 +191,10 @@ fn access_filter(
         ccn_no: rules::ident("ccnNo", q.ccn_no.as_deref(), errors),
         action,
     };
-    let (start, end) = period?;
+    let (_, (from, until)) = period?;
     Some(AccessFilter {
-        from: day_start_db(start, cfg.store_offset),
-        until: day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
+        from,
+        until,
         ..filter
     })
 }
@@ -300,14 +287,5 @@ pub async fn get_access_log_csv(
     let body = super::csv::render(&rows, offset)
         .map_err(|e| ApiError::Internal(format!("writing the CSV: {e}")))?;
     let name = format!("access-log-{}.csv", store_today(offset).format("%Y%m%d"));
-    let mut response = Response::new(Body::from(body));
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(super::csv::response(body, &name))
 }

@@ -1,22 +1,16 @@
 //! The desk report for managers: `getDeskReport` (JSON, for the console's table and chart) and
 //! `getDeskReportCsv` (the same rows as a spreadsheet). Figures: `desk::report`.
 
-use axum::{
-    body::Body,
-    extract::State,
-    http::{header, HeaderValue},
-    response::Response,
-};
+use axum::{extract::State, response::Response};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
-use super::super::extract::Query;
+use super::super::{extract::Query, query::store_period};
 use crate::{
     auth::Manager,
     desk::report::{self, Figures, GroupBy, Report},
     error::{ApiError, ApiOk, ApiResult, FieldError},
-    model::{day_start_db, latest_today_on_earth, store_today},
-    rules, AppState,
+    AppState,
 };
 
 #[derive(Debug, Deserialize)]
@@ -79,14 +73,11 @@ fn row(f: Figures) -> ReportRow {
 
 /// Reads the query, gathers the period's inquiries and builds the report.
 async fn compute(state: &AppState, q: &ReportQuery) -> Result<DeskReport, ApiError> {
-    let cfg = &state.config;
     let mut errors = Vec::new();
-    let period = rules::period(
+    let period = store_period(
         q.start_dt.as_deref(),
         q.end_dt.as_deref(),
-        store_today(cfg.store_offset),
-        latest_today_on_earth(),
-        cfg.limits.max_period_days,
+        state,
         &mut errors,
     );
     let by = match q.group_by.as_deref().map(str::trim) {
@@ -102,18 +93,16 @@ async fn compute(state: &AppState, q: &ReportQuery) -> Result<DeskReport, ApiErr
             None
         }),
     };
-    let (Some((start, end)), Some(by), true) = (period, by, errors.is_empty()) else {
+    let (Some(((start, end), (from, until))), Some(by), true) = (period, by, errors.is_empty())
+    else {
         return Err(ApiError::validation(errors));
     };
-    let (from, until) = (
-        day_start_db(start, cfg.store_offset),
-        day_start_db(end + chrono::Duration::days(1), cfg.store_offset),
-    );
     let facts = state
         .db
         .read(move |c| c.report_facts(&from, &until))
         .await?;
-    let Report { rows, total } = report::build(&facts, by, (start, end), &cfg.calendar, Utc::now());
+    let calendar = &state.config.calendar;
+    let Report { rows, total } = report::build(&facts, by, (start, end), calendar, Utc::now());
     Ok(DeskReport {
         start_dt: start.to_string(),
         end_dt: end.to_string(),
@@ -164,16 +153,7 @@ pub async fn get_desk_report_csv(
         report.start_dt.replace('-', ""),
         report.end_dt.replace('-', "")
     );
-    let mut response = Response::new(Body::from(body));
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(super::csv::response(body, &name))
 }
 
 fn render_csv(report: &DeskReport) -> Result<Vec<u8>, csv::Error> {
