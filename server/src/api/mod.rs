@@ -141,6 +141,14 @@ pub fn router(state: AppState) -> Router {
             get(bo::records::get_access_log_csv),
         )
         .route(
+            &format!("{bo}/getAnswerTargets"),
+            get(bo::targets::get_answer_targets),
+        )
+        .route(
+            &format!("{bo}/answerTargetMod"),
+            post(bo::targets::answer_target_mod),
+        )
+        .route(
             &format!("{bo}/getDeskReport"),
             get(bo::report::get_desk_report),
         )

@@ -216,6 +216,8 @@ pub trait Tx: KeptRecords {
 
     /// Business days an answer to an inquiry of this leaf type may take (1 if it has no target).
     fn answer_target_days(&mut self, leaf_no: &str) -> StoreResult<u32>;
+    /// Sets a leaf type's target; `false` when there is no such leaf (a large type has none).
+    fn set_answer_target_days(&mut self, leaf_no: &str, days: u32) -> StoreResult<bool>;
     /// Up to `limit` inquiries without an answer-due time (received before deadlines were kept).
     fn undated_inquiries(&mut self, limit: u32) -> StoreResult<Vec<Undated>>;
     fn set_answer_due(&mut self, ccn_no: &str, due: &str) -> StoreResult<()>;

@@ -116,3 +116,65 @@ async fn the_stores_closure_days_and_hours_move_the_deadline() {
             <= 1
     );
 }
+
+#[tokio::test]
+async fn a_manager_sets_a_types_target_and_the_next_inquiry_is_due_by_it() {
+    let s = start().await;
+    let (status, body) = s
+        .get_json(&format!("{BO}/getAnswerTargets"), COUNSELOR)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let list = body["payload"].as_array().unwrap();
+    let of = |list: &[Value], no: &str| {
+        list.iter()
+            .find(|t| t["cnslTypNo"] == no)
+            .map(|t| t["ansTgtBdays"].as_u64().unwrap())
+    };
+    assert_eq!(
+        (of(list, "1010"), of(list, "3010")),
+        (Some(1), Some(2)),
+        "the demo's"
+    );
+    assert!(list
+        .iter()
+        .all(|t| t["cnslTypNm"].as_str().unwrap().contains(" > ")));
+
+    let set = |days: Value| serde_json::json!({"cnslTypNo": "1010", "ansTgtBdays": days});
+    let path = format!("{BO}/answerTargetMod");
+    let (status, _) = s.post_json(&path, COUNSELOR, set(3.into())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a manager's setting");
+    for bad in [0.into(), 11.into(), "two".into(), 1.5.into()] {
+        let (status, body) = s.post_json(&path, MANAGER, set(bad)).await;
+        assert_error(
+            status,
+            &body,
+            StatusCode::BAD_REQUEST,
+            Some(("ansTgtBdays", "OUT_OF_RANGE")),
+        );
+    }
+    let (status, body) = s
+        .post_json(
+            &path,
+            MANAGER,
+            serde_json::json!({"cnslTypNo": "10", "ansTgtBdays": 3}),
+        )
+        .await;
+    assert_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        Some(("cnslTypNo", "NOT_A_LEAF_TYPE")),
+    );
+
+    let (status, body) = s.post_json(&path, MANAGER, set("3".into())).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(of(body["payload"].as_array().unwrap(), "1010"), Some(3));
+    let ccn = register(&s, "1010", "기한 3일").await;
+    let (_, mine) = s.detail(MEMBER1, &ccn).await;
+    let (received, due) = (
+        time(&mine["payload"]["accpDtm"]),
+        time(&mine["payload"]["ansDueDtm"]),
+    );
+    let want = BusinessCalendar::korean(kst()).due(received, 3);
+    assert!((due - want).num_seconds().abs() <= 1, "{due} vs {want}");
+}

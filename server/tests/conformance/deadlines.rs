@@ -17,6 +17,19 @@ async fn due_times_are_kept_read_back_ordered_and_backfilled() {
                 1,
                 "{engine}: unknown: one day"
             );
+            assert!(tx.set_answer_target_days("S1", 3)?, "{engine}");
+            assert_eq!(
+                tx.answer_target_days("S1")?,
+                3,
+                "{engine}: set by a manager"
+            );
+            assert!(
+                !tx.set_answer_target_days("L1", 3)?,
+                "{engine}: a large type has no target"
+            );
+            assert!(!tx.set_answer_target_days("NOPE", 3)?, "{engine}");
+            assert_eq!(tx.answer_target_days("L1")?, 1, "{engine}: untouched");
+            tx.set_answer_target_days("S1", 2)?;
 
             // Received in this order, due in another: the desk's queue goes by due.
             let mut ids = Vec::new();

@@ -337,6 +337,26 @@ async fn live_responses_conform_to_the_spec() {
         c.response("boGetDeskReport", st, &b);
     }
     let (st, b) = s
+        .get_json(&format!("{BO}/getAnswerTargets"), COUNSELOR)
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    c.response("boGetAnswerTargets", st, &b);
+    for (token, days, status) in [
+        (MANAGER, serde_json::json!(2), StatusCode::OK),
+        (MANAGER, serde_json::json!(0), StatusCode::BAD_REQUEST),
+        (COUNSELOR, serde_json::json!(2), StatusCode::FORBIDDEN),
+    ] {
+        let (st, b) = s
+            .post_json(
+                &format!("{BO}/answerTargetMod"),
+                token,
+                serde_json::json!({"cnslTypNo": "3010", "ansTgtBdays": days}),
+            )
+            .await;
+        assert_eq!(st, status, "{b}");
+        c.response("boAnswerTargetMod", st, &b);
+    }
+    let (st, b) = s
         .get_json(&format!("{BO}/getQuestionList?wdrwYn=X"), COUNSELOR)
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);

@@ -9,6 +9,7 @@ mod memos;
 pub mod records;
 pub mod report;
 pub mod review;
+pub mod targets;
 mod templates;
 mod transfer;
 

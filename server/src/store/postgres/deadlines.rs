@@ -16,6 +16,15 @@ pub fn answer_target_days(tx: &mut PgTx, leaf_no: &str) -> Result<u32, Error> {
         .unwrap_or(1))
 }
 
+pub fn set_answer_target_days(tx: &mut PgTx, leaf_no: &str, days: u32) -> Result<bool, Error> {
+    let n = tx.execute(
+        "UPDATE cnsl_typ SET ans_tgt_bdays = $2
+          WHERE cnsl_typ_no = $1 AND upr_cnsl_typ_no IS NOT NULL",
+        &[&leaf_no, &i64::from(days)],
+    )?;
+    Ok(n == 1)
+}
+
 pub fn undated_inquiries(tx: &mut PgTx, limit: u32) -> Result<Vec<Undated>, Error> {
     Ok(tx
         .query(

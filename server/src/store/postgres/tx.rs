@@ -318,6 +318,9 @@ impl Tx for PgTx<'_> {
     fn answer_target_days(&mut self, leaf_no: &str) -> StoreResult<u32> {
         Ok(deadlines::answer_target_days(self, leaf_no)?)
     }
+    fn set_answer_target_days(&mut self, leaf_no: &str, days: u32) -> StoreResult<bool> {
+        Ok(deadlines::set_answer_target_days(self, leaf_no, days)?)
+    }
     fn undated_inquiries(&mut self, limit: u32) -> StoreResult<Vec<Undated>> {
         Ok(deadlines::undated_inquiries(self, limit)?)
     }

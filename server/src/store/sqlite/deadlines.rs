@@ -13,6 +13,19 @@ pub fn answer_target_days(conn: &Connection, leaf_no: &str) -> rusqlite::Result<
         .unwrap_or(1))
 }
 
+pub fn set_answer_target_days(
+    conn: &Connection,
+    leaf_no: &str,
+    days: u32,
+) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "UPDATE cnsl_typ SET ans_tgt_bdays = ?2
+          WHERE cnsl_typ_no = ?1 AND upr_cnsl_typ_no IS NOT NULL",
+        rusqlite::params![leaf_no, days],
+    )?;
+    Ok(n == 1)
+}
+
 pub fn undated_inquiries(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Undated>> {
     conn.prepare_cached(
         "SELECT c.ccn_no, c.accp_dtm, t.ans_tgt_bdays
