@@ -1,6 +1,7 @@
 // The desk report in the console (managers): the period's figures by type as a chart and a
 // table whose total is the server's, the other cuts (counselor, day), the CSV of the same rows,
-// axe on each view; a counselor has no report in the menu and is told it is a manager's page.
+// the answer targets per type, axe on each view; a counselor has no report in the menu and is
+// told it is a manager's page.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +27,7 @@ function kstDate(days = 0) {
   return new Date(Date.now() + 9 * 3600e3 - days * 86400e3).toISOString().slice(0, 10);
 }
 
-test('a manager reads the desk report by type, counselor and day, and exports it; a counselor cannot', async () => {
+test('a manager reads the desk report by type, counselor and day, exports it and sets a type\'s answer target; a counselor cannot', async () => {
   const [start, end] = [kstDate(89), kstDate(0)];
   const expected = (await api(MANAGER, 'GET', `${BO}/getDeskReport?startDt=${start}&endDt=${end}&groupBy=TYPE`)).payload;
   assert.ok(expected.total.receivedCnt > 0, 'the demo has inquiries in the last 90 days');
@@ -80,6 +81,26 @@ test('a manager reads the desk report by type, counselor and day, and exports it
   assert.equal(csv.length, 1 + 14 + 1);
   assert.ok(csv.at(-1).startsWith('합계,'), csv.at(-1));
   await page.getByRole('link', { name: 'CSV 파일 받기' }).waitFor();
+
+  // The answer targets the deadlines come from: a wrong value said and wired, then one set.
+  const targets = page.getByRole('region', { name: '유형별 답변 기한' });
+  await targets.locator('tr[data-type="1010"]').waitFor();
+  await targets.getByLabel('문의 유형').selectOption('1010');
+  const days = targets.getByLabel('답변 기한 (영업일)');
+  await days.fill('11');
+  await targets.getByRole('button', { name: '기한 저장' }).click();
+  await page.locator('#target-days-error', { hasText: '1~10 영업일' }).waitFor();
+  assert.equal(await days.getAttribute('aria-invalid'), 'true');
+  await assertAxeClean(page, 'the answer targets with an error');
+  await days.fill('3');
+  await targets.getByRole('button', { name: '기한 저장' }).click();
+  await targets.locator('tr[data-type="1010"] td', { hasText: '3영업일' }).waitFor();
+  await page.locator('.console-status', { hasText: '3영업일로 저장했습니다' }).waitFor();
+  assert.equal(await days.getAttribute('aria-invalid'), 'false');
+  const kept = (await api(MANAGER, 'GET', `${BO}/getAnswerTargets`)).payload.find((t) => t.cnslTypNo === '1010');
+  assert.equal(kept.ansTgtBdays, 3);
+  // As it was, for the tests after this one.
+  assert.equal((await api(MANAGER, 'POST', `${BO}/answerTargetMod`, { cnslTypNo: '1010', ansTgtBdays: 1 })).status, 200);
 
   // A counselor: not in the menu, and the page says whose it is.
   const other = await newPage(browser());

@@ -1,4 +1,5 @@
-//! The desk report as the console reads it (`getDeskReport`) and its CSV (`getDeskReportCsv`).
+//! The desk report as the console reads it (`getDeskReport`) and its CSV (`getDeskReportCsv`),
+//! and the answer targets per type that its deadlines come from.
 
 use serde::Deserialize;
 
@@ -63,5 +64,34 @@ impl Client {
     pub async fn desk_report_csv(&self, q: &ReportQuery) -> Result<String, ApiError> {
         self.csv(&format!("{BO}/getDeskReportCsv"), q.params())
             .await
+    }
+}
+
+/// A leaf type's answer target, in business days.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerTarget {
+    pub cnsl_typ_no: String,
+    pub cnsl_typ_nm: String,
+    pub ans_tgt_bdays: u32,
+}
+
+impl Client {
+    pub async fn answer_targets(&self) -> Result<Vec<AnswerTarget>, ApiError> {
+        self.get(&format!("{BO}/getAnswerTargets"), Vec::new())
+            .await
+    }
+
+    /// Sets a type's target (managers); every target as it is now.
+    pub async fn set_answer_target(
+        &self,
+        type_no: &str,
+        days: &str,
+    ) -> Result<Vec<AnswerTarget>, ApiError> {
+        self.post(
+            &format!("{BO}/answerTargetMod"),
+            serde_json::json!({"cnslTypNo": type_no, "ansTgtBdays": days}),
+        )
+        .await
     }
 }

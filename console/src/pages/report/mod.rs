@@ -1,6 +1,7 @@
 //! The desk report (/console/report, managers): a period and a cut (type, counselor, day,
 //! month); the figures as a chart (`chart.rs`) and a table with the total, and the same rows
-//! as CSV. A counselor who opens it is told it is a manager's page.
+//! as CSV; below, the answer targets per type its deadlines come from (`targets.rs`). A
+//! counselor who opens it is told it is a manager's page.
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 
@@ -11,6 +12,7 @@ use crate::{
 };
 
 mod chart;
+mod targets;
 
 /// The cuts, as the server names them.
 const CUTS: [&str; 4] = ["TYPE", "COUNSELOR", "DAY", "MONTH"];
@@ -61,6 +63,7 @@ pub fn ReportPage() -> impl IntoView {
         ..ReportQuery::default()
     });
     let query = RwSignal::new(form.get_untracked());
+    let me = LocalResource::new(move || async move { client.whoami().await.ok() });
     let report = LocalResource::new(move || {
         let q = query.get();
         async move { client.desk_report(&q).await }
@@ -173,6 +176,7 @@ pub fn ReportPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            {move || me.get().flatten().filter(|m| m.is_manager()).map(|_| view! { <targets::Targets /> })}
         </section>
     }
 }
