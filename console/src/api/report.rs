@@ -32,26 +32,63 @@ pub struct DeskReport {
     pub total: ReportRow,
 }
 
+/// How the report's rows are cut, as the server names it (`groupBy`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cut {
+    #[default]
+    Type,
+    Counselor,
+    Day,
+    Month,
+}
+
+impl Cut {
+    pub const ALL: [Cut; 4] = [Cut::Type, Cut::Counselor, Cut::Day, Cut::Month];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Cut::Type => "TYPE",
+            Cut::Counselor => "COUNSELOR",
+            Cut::Day => "DAY",
+            Cut::Month => "MONTH",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.code() == code)
+            .unwrap_or_default()
+    }
+
+    /// Rows in time order (days, months) rather than by size.
+    pub fn is_time(self) -> bool {
+        matches!(self, Cut::Day | Cut::Month)
+    }
+}
+
+impl DeskReport {
+    pub fn cut(&self) -> Cut {
+        Cut::from_code(&self.group_by)
+    }
+}
+
 /// The report's filter: a period (empty: the server's default) and the rows' cut.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportQuery {
     pub start: String,
     pub end: String,
-    /// `TYPE`, `COUNSELOR`, `DAY` or `MONTH`.
-    pub group_by: String,
+    pub cut: Cut,
 }
 
 impl ReportQuery {
     fn params(&self) -> Vec<(&'static str, String)> {
-        [
-            ("startDt", &self.start),
-            ("endDt", &self.end),
-            ("groupBy", &self.group_by),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k, v.trim().to_owned()))
-        .collect()
+        [("startDt", &self.start), ("endDt", &self.end)]
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| (k, v.trim().to_owned()))
+            .chain([("groupBy", self.cut.code().to_owned())])
+            .collect()
     }
 }
 

@@ -108,6 +108,18 @@ pub struct Notification {
     pub sent_via: Option<String>,
 }
 
+impl Notification {
+    /// How it went out, as the desk reads it: the server's `ALIMTALK` as 알림톡;
+    /// `SMS (알림톡 실패: …)` and the other routes as they come.
+    pub fn route(&self) -> Option<String> {
+        let via = self.sent_via.as_deref()?;
+        Some(match via.strip_prefix("ALIMTALK") {
+            Some(rest) => format!("알림톡{rest}"),
+            None => via.to_owned(),
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Detail {

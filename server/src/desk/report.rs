@@ -22,28 +22,6 @@ pub enum GroupBy {
     Month,
 }
 
-impl GroupBy {
-    pub const ALL: [GroupBy; 4] = [
-        GroupBy::Type,
-        GroupBy::Counselor,
-        GroupBy::Day,
-        GroupBy::Month,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            GroupBy::Type => "TYPE",
-            GroupBy::Counselor => "COUNSELOR",
-            GroupBy::Day => "DAY",
-            GroupBy::Month => "MONTH",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|g| g.code() == code)
-    }
-}
-
 /// One row's figures (or the period's total).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Figures {
@@ -200,9 +178,10 @@ pub fn build(
     if matches!(by, GroupBy::Type | GroupBy::Counselor) {
         rows.sort_by(|a, b| b.received.cmp(&a.received).then(a.label.cmp(&b.label)));
     }
-    let mut total = total.finish();
-    total.label = "합계".into();
-    Report { rows, total }
+    Report {
+        rows,
+        total: total.finish(),
+    }
 }
 
 fn bucket(by: GroupBy, day: NaiveDate) -> String {

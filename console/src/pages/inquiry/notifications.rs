@@ -5,14 +5,6 @@ use leptos::prelude::*;
 
 use crate::{api::Detail, i18n::use_i18n};
 
-/// `ALIMTALK` reads as 알림톡; `SMS (알림톡 실패: …)` and the other routes as they come.
-fn route(via: &str) -> String {
-    match via.strip_prefix("ALIMTALK") {
-        Some(rest) => format!("알림톡{rest}"),
-        None => via.to_owned(),
-    }
-}
-
 #[component]
 pub fn Notifications(detail: RwSignal<Detail>) -> impl IntoView {
     let i18n = use_i18n();
@@ -30,7 +22,7 @@ pub fn Notifications(detail: RwSignal<Detail>) -> impl IntoView {
                                     <td>{n.rcpt.clone()}</td>
                                     <td>
                                         {i18n.notification_status(&n.ntf_stat_cd)}
-                                        {n.sent_via.as_deref().map(|v| format!(" · {}", route(v)))}
+                                        {n.route().map(|v| format!(" · {v}"))}
                                         {n.last_error.clone().map(|e| format!(" ({e})"))}
                                     </td>
                                     <td>{n.attempt_cnt}</td>

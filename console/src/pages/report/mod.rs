@@ -7,22 +7,19 @@ use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 
 use super::use_signed_in;
 use crate::{
-    api::{ApiError, Client, ReportQuery, ReportRow},
+    api::{ApiError, Client, Cut, ReportQuery, ReportRow},
     i18n::{use_i18n, I18n},
 };
 
 mod chart;
 mod targets;
 
-/// The cuts, as the server names them.
-const CUTS: [&str; 4] = ["TYPE", "COUNSELOR", "DAY", "MONTH"];
-
-fn cut_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "COUNSELOR" => i18n.report_by_counselor(),
-        "DAY" => i18n.report_by_day(),
-        "MONTH" => i18n.report_by_month(),
-        _ => i18n.report_by_type(),
+fn cut_name(i18n: I18n, cut: Cut) -> String {
+    match cut {
+        Cut::Type => i18n.report_by_type(),
+        Cut::Counselor => i18n.report_by_counselor(),
+        Cut::Day => i18n.report_by_day(),
+        Cut::Month => i18n.report_by_month(),
     }
 }
 
@@ -58,10 +55,7 @@ pub fn ReportPage() -> impl IntoView {
     let client = expect_context::<Client>();
     let i18n = use_i18n();
     let signed_out = use_signed_in();
-    let form = RwSignal::new(ReportQuery {
-        group_by: "TYPE".into(),
-        ..ReportQuery::default()
-    });
+    let form = RwSignal::new(ReportQuery::default());
     let query = RwSignal::new(form.get_untracked());
     let me = LocalResource::new(move || async move { client.whoami().await.ok() });
     let report = LocalResource::new(move || {
@@ -113,9 +107,9 @@ pub fn ReportPage() -> impl IntoView {
                 {date("report-end", i18n.end_date(), |f| f.end.clone(), |f, v| f.end = v)}
                 <div class="console-field">
                     <label for="report-by">{i18n.report_group_by()}</label>
-                    <select id="report-by" on:change=move |e| form.update(|f| f.group_by = event_target_value(&e))>
-                        {CUTS.map(|code| view! {
-                            <option value=code selected=move || form.with(|f| f.group_by == code)>{cut_name(i18n, code)}</option>
+                    <select id="report-by" on:change=move |e| form.update(|f| f.cut = Cut::from_code(&event_target_value(&e)))>
+                        {Cut::ALL.map(|cut| view! {
+                            <option value=cut.code() selected=move || form.with(|f| f.cut == cut)>{cut_name(i18n, cut)}</option>
                         })}
                     </select>
                 </div>
@@ -130,7 +124,7 @@ pub fn ReportPage() -> impl IntoView {
                     match report.await {
                         Err(e) => super::manager_page_error(&e),
                         Ok(r) => {
-                            let by = cut_name(i18n, &r.group_by);
+                            let by = cut_name(i18n, r.cut());
                             let caption = i18n.report_caption(&by, &r.end_dt, &r.start_dt);
                             view! {
                                 <div class="console-records-bar">
@@ -141,7 +135,7 @@ pub fn ReportPage() -> impl IntoView {
                                     view! { <p class="console-empty">{i18n.report_empty()}</p> }.into_any()
                                 } else {
                                     view! {
-                                        <chart::Chart rows=r.rows.clone() by=by.clone() time=matches!(r.group_by.as_str(), "DAY" | "MONTH") />
+                                        <chart::Chart rows=r.rows.clone() by=by.clone() time=r.cut().is_time() />
                                         <div class="console-table-wrap">
                                             <table class="console-table console-report">
                                                 <caption>{caption}</caption>

@@ -50,6 +50,25 @@ pub struct DeskReport {
     pub total: ReportRow,
 }
 
+/// The cuts as the wire names them.
+const GROUP_BY: [(GroupBy, &str); 4] = [
+    (GroupBy::Type, "TYPE"),
+    (GroupBy::Counselor, "COUNSELOR"),
+    (GroupBy::Day, "DAY"),
+    (GroupBy::Month, "MONTH"),
+];
+
+fn group_by_code(by: GroupBy) -> &'static str {
+    GROUP_BY
+        .iter()
+        .find(|(g, _)| *g == by)
+        .map_or("TYPE", |(_, c)| c)
+}
+
+fn parse_group_by(code: &str) -> Option<GroupBy> {
+    GROUP_BY.iter().find(|(_, c)| *c == code).map(|(g, _)| *g)
+}
+
 fn round(v: Option<f64>, places: i32) -> Option<f64> {
     let f = 10f64.powi(places);
     v.map(|v| (v * f).round() / f)
@@ -82,7 +101,7 @@ async fn compute(state: &AppState, q: &ReportQuery) -> Result<DeskReport, ApiErr
     );
     let by = match q.group_by.as_deref().map(str::trim) {
         None | Some("") => Some(GroupBy::Type),
-        Some(code) => GroupBy::from_code(code).or_else(|| {
+        Some(code) => parse_group_by(code).or_else(|| {
             errors.push(FieldError::new(
                 "groupBy",
                 "INVALID_GROUP_BY",
@@ -106,9 +125,12 @@ async fn compute(state: &AppState, q: &ReportQuery) -> Result<DeskReport, ApiErr
     Ok(DeskReport {
         start_dt: start.to_string(),
         end_dt: end.to_string(),
-        group_by: by.code(),
+        group_by: group_by_code(by),
         rows: rows.into_iter().map(row).collect(),
-        total: row(total),
+        total: row(Figures {
+            label: "합계".into(),
+            ..total
+        }),
     })
 }
 
@@ -181,4 +203,18 @@ fn render_csv(report: &DeskReport) -> Result<Vec<u8>, csv::Error> {
         w.flush()?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cut_has_one_wire_code() {
+        assert_eq!(parse_group_by("COUNSELOR"), Some(GroupBy::Counselor));
+        assert_eq!(parse_group_by("WEEK"), None);
+        for (by, code) in GROUP_BY {
+            assert_eq!((group_by_code(by), parse_group_by(code)), (code, Some(by)));
+        }
+    }
 }
